@@ -35,9 +35,11 @@ RULES: dict[str, RuleSpec] = {
         # across years
         RuleSpec("XY.carry_over", WARNING, "本年上年结转数等于上年结转下年度数", "表三 二 与上年表三 四"),
         RuleSpec("XY.in_force", WARNING, "现行有效件数等于上年现行有效件数加本年制发减本年废止", "第二十条第（一）项"),
+        RuleSpec("XY.not_previous_year", WARNING, "所给上年报告不是上一年度的，未作跨年度核对", "跨年度核对"),
         RuleSpec("XY.repeated_text", WARNING, "与上年报告文字雷同", "国办公开办函〔2021〕30号（四）明确责任"),
         # text and plausibility
         RuleSpec("TXT.missing_subitem", WARNING, "文字部分缺少格式要求的内容", "条例 第五十条"),
+        RuleSpec("TXT.empty_section", WARNING, "文字部分没有内容", "条例 第五十条"),
         RuleSpec("TXT.missing_section", ERROR, "缺少格式规定的部分", "国办公开办函〔2021〕30号"),
         RuleSpec("TXT.figure_mismatch", WARNING, "正文所述数字与表格不一致", "国办公开办函〔2021〕30号"),
         RuleSpec("TXT.other_year", WARNING, "正文提到的年份与报告年度不符", "统计期为报告年度1月1日至12月31日"),
