@@ -7,8 +7,8 @@
 
 A date in a year whose official arrangement is unknown raises `UnknownHolidayYearError` (a
 `GongkaiError`) with a message in Chinese naming the year; nothing falls back to weekends alone.
-The web app passes its own `HolidaySchedule` (for example `OverriddenSchedule(ChineseCalendarSchedule(),
-overrides_from_its_table)`) as `schedule=`; without it `default_schedule()` is used.
+The web app builds `schedule_with_overrides(ScheduleOverrides.from_entries(...))` from its
+administrator-edited table and passes it as `schedule=`; without it `default_schedule()` is used.
 """
 
 from gongkai.calendar.overrides import (
@@ -35,6 +35,7 @@ from gongkai.calendar.workdays import (
     is_working_day,
     next_working_day,
     roll_forward,
+    schedule_with_overrides,
     working_days_between,
 )
 
@@ -58,5 +59,6 @@ __all__ = [
     "next_working_day",
     "parse_overrides",
     "roll_forward",
+    "schedule_with_overrides",
     "working_days_between",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "is_working_day",
     "next_working_day",
     "roll_forward",
+    "schedule_with_overrides",
     "working_days_between",
 ]
 
@@ -45,6 +46,11 @@ def bundled_overrides() -> ScheduleOverrides:
 def default_schedule() -> HolidaySchedule:
     """`chinesecalendar` corrected by the bundled override table (built once)."""
     return OverriddenSchedule(ChineseCalendarSchedule(), bundled_overrides())
+
+
+def schedule_with_overrides(overrides: ScheduleOverrides) -> HolidaySchedule:
+    """The default schedule with `overrides` (for example the web app's table) on top of the bundled ones."""
+    return OverriddenSchedule(ChineseCalendarSchedule(), bundled_overrides().updated(overrides))
 
 
 def _schedule(schedule: HolidaySchedule | None) -> HolidaySchedule:

@@ -23,6 +23,7 @@ from gongkai.calendar import (
     is_working_day,
     load_overrides,
     parse_overrides,
+    schedule_with_overrides,
 )
 
 NOTICE_2026 = Path(__file__).with_name("notice_2026.tsv")
@@ -124,3 +125,9 @@ def test_a_day_entered_twice_is_an_error() -> None:
 
 def test_the_bundled_table_parses() -> None:
     assert isinstance(bundled_overrides(), ScheduleOverrides)
+
+
+def test_the_web_apps_table_goes_on_top_of_the_default_schedule() -> None:
+    schedule = schedule_with_overrides(parse_overrides(TEST_2027))
+    assert schedule.known_years() == frozenset(range(2004, 2028))
+    assert add_working_days(date(2024, 1, 26), 20, schedule=schedule) == date(2024, 2, 28)
