@@ -40,10 +40,8 @@ def _missing_subitems(section: Section, text: str) -> list[Finding]:
     for item in section.subitems:
         if any(word in text for word in item.keywords):
             continue
-        if says_nothing:
-            message = f"“{section.heading}”只写了“{text}”，未写到“{item.label}”（没有的也应写明，如未收取信息处理费）"
-            if item.key != "processing_fee":
-                message = f"“{section.heading}”只写了“{text}”，未写到“{item.label}”"
+        if says_nothing:  # "无" alone leaves the item out: even "none" must be said of it
+            message = f"“{section.heading}”只写了“{text}”，未写到“{item.label}”（没有的也应写明）"
         else:
             message = f"“{section.heading}”未写到“{item.label}”"
         if len(section.subitems) > 1:
