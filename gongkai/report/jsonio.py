@@ -91,7 +91,7 @@ def _format_schema(fmt: ReportFormat) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "required": [c.key for c in table.columns],
-                "properties": {c.key: {"title": c.label, **_cell_schema(c.kind)} for c in table.columns},
+                "properties": {c.key: {"title": c.label, "$ref": f"#/$defs/{c.kind.value}"} for c in table.columns},
             }
         tables[table.key] = {
             "title": table.heading or fmt.section(table.section).heading,
@@ -133,6 +133,7 @@ def json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "政府信息公开工作年度报告",
         "oneOf": [_format_schema(f) for f in FORMATS.values()],
+        "$defs": {kind.value: _cell_schema(kind) for kind in CellKind},
     }
 
 
