@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -67,10 +68,26 @@ class Table:
     identities: tuple[Identity, ...] = ()
 
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return self._columns[key]
 
     def row(self, key: str) -> Row:
-        return next(r for r in self.rows if r.key == key)
+        return self._rows[key]
+
+    @cached_property
+    def _columns(self) -> dict[str, Column]:
+        return {c.key: c for c in self.columns}
+
+    @cached_property
+    def _rows(self) -> dict[str, Row]:
+        return {r.key: r for r in self.rows}
+
+    @cached_property
+    def row_identities(self) -> dict[str, tuple[Identity, ...]]:
+        """For each row, the identities that involve that row alone (they judge a row by itself)."""
+        return {
+            row.key: tuple(i for i in self.identities if {ref.row for ref in (*i.left, *i.right)} == {row.key})
+            for row in self.rows
+        }
 
     def cells(self) -> tuple[CellRef, ...]:
         return tuple(CellRef(self.key, r.key, c.key) for r in self.rows for c in self.columns)
@@ -112,16 +129,28 @@ class ReportFormat:
     tell_tales: tuple[str, ...] = field(default=())  # phrases found only in this format
 
     def table(self, key: str) -> Table:
-        return next(t for t in self.tables if t.key == key)
+        return self._tables[key]
 
     def section(self, key: str) -> Section:
-        return next(s for s in self.sections if s.key == key)
+        return self._sections[key]
 
     def cells(self) -> tuple[CellRef, ...]:
-        return tuple(ref for t in self.tables for ref in t.cells())
+        return tuple(self._kinds)
 
     def kind(self, ref: CellRef) -> CellKind:
-        return self.table(ref.table).column(ref.column).kind
+        return self._kinds[ref]
+
+    @cached_property
+    def _tables(self) -> dict[str, Table]:
+        return {t.key: t for t in self.tables}
+
+    @cached_property
+    def _sections(self) -> dict[str, Section]:
+        return {s.key: s for s in self.sections}
+
+    @cached_property
+    def _kinds(self) -> dict[CellRef, CellKind]:
+        return {ref: t.column(ref.column).kind for t in self.tables for ref in t.cells()}
 
 
 # --------------------------------------------------------------------------------------------

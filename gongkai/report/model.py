@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -39,7 +40,7 @@ class AnnualReport:
     format_id: str = "2021"
     cells: dict[CellRef, Value] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
-    sources: dict[CellRef, SourcePos] = field(default_factory=dict, compare=False, repr=False)
+    sources: Mapping[CellRef, SourcePos] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         fmt = self.format
@@ -52,7 +53,8 @@ class AnnualReport:
         if unknown:
             raise ReportDataError(f"格式{fmt.id}中没有这些单元格：{', '.join(sorted(map(str, unknown)))}")
         for ref, value in self.cells.items():
-            self.cells[ref] = coerce_value(fmt.kind(ref), value, ref)
+            if value is not None:
+                self.cells[ref] = coerce_value(fmt.kind(ref), value, ref)
 
     @property
     def format(self) -> ReportFormat:

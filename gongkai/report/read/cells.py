@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations, pairwise
+from itertools import combinations
+from typing import NamedTuple
 
 Number = int | Decimal
 
@@ -24,12 +24,10 @@ _BLANK_GAP = re.compile(r"[ \t]*(?:[\t|][ \t]*){2,}")
 MAX_CANDIDATES = 50_000
 
 
-@dataclass(frozen=True)
-class Atom:
+class Atom(NamedTuple):
     kind: str  # "num", "none" (written as none: 0) or "blank" (an empty cell: None)
     text: str
     offset: int  # offset of the atom in the whole text
-    alone_on_line: bool = False
 
     def value(self) -> Number | None:
         if self.kind == "blank":
@@ -40,8 +38,7 @@ class Atom:
         return Decimal(digits) if "." in digits else int(digits)
 
 
-@dataclass(frozen=True)
-class RowReading:
+class RowReading(NamedTuple):
     """One way to read a row: its values and the offset each came from."""
 
     values: tuple[Number | None, ...]
@@ -50,6 +47,7 @@ class RowReading:
 
 
 Check = Callable[[tuple[Number | None, ...]], bool | None]
+Totals = dict[int, tuple[int, ...]]  # column index of a total -> the column indexes it sums
 
 
 def atoms_of(text: str, start: int, end: int) -> tuple[list[Atom], list[bool]]:
@@ -66,19 +64,22 @@ def atoms_of(text: str, start: int, end: int) -> tuple[list[Atom], list[bool]]:
                     weak.append(False)
             weak.append(gap == " ")
         kind = "num" if match.group("num") else "none"
-        atoms.append(Atom(kind, match.group(), match.start(), _alone_on_line(text, match.start(), match.end())))
+        atoms.append(Atom(kind, match.group(), match.start()))
         previous_end = match.end()
     return atoms, weak
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
+def _alone_on_line(text: str, atom: Atom) -> bool:
+    start, end = atom.offset, atom.offset + len(atom.text)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-def readings(atoms: list[Atom], weak: list[bool], expected: int, check: Check) -> list[RowReading]:
+def readings(
+    text: str, atoms: list[Atom], weak: list[bool], expected: int, check: Check, totals: Totals | None = None
+) -> list[RowReading]:
     """The readings of a row with the least cost that give `expected` values and pass `check`.
 
     As written, with the right number of values, the row is read as it stands (the rules judge its
@@ -89,7 +90,10 @@ def readings(atoms: list[Atom], weak: list[bool], expected: int, check: Check) -
     if len(atoms) == expected:
         return [RowReading(tuple(a.value() for a in atoms), tuple(a.offset for a in atoms), 0)]
     found: list[RowReading] = []
-    source = _split_glued(atoms, expected) if len(atoms) < expected else _shrink(atoms, weak, expected)
+    if len(atoms) < expected:
+        source = _split_glued(atoms, expected, totals or {})
+    else:
+        source = _shrink(text, atoms, weak, expected)
     for generated, reading in enumerate(source, start=1):
         if generated > MAX_CANDIDATES:
             break
@@ -107,74 +111,89 @@ def _distinct(found: list[RowReading]) -> list[RowReading]:
     return list(seen.values())
 
 
-def _split_glued(atoms: list[Atom], expected: int) -> Iterator[RowReading]:
-    """Readings with glued digit runs split into several whole numbers, fewest splits first."""
-    splittable = [i for i, a in enumerate(atoms) if a.kind == "num" and a.text.isdigit() and len(a.text) > 1]
-    missing = expected - len(atoms)
-    capacity = sum(len(atoms[i].text) - 1 for i in splittable)
-    if missing > capacity:
+def _split_glued(atoms: list[Atom], expected: int, totals: Totals) -> Iterator[RowReading]:
+    """Readings with glued digit runs cut into whole numbers (no leading zeros), by depth-first search.
+
+    Where the row ends in a total (表三's 总计), its digits are the end of the last run: each suffix
+    is tried as the total and the parts before it may not sum past it. A total column in the middle
+    (表四's groups) is not searched but forced: the digits that follow must spell its parts' sum.
+    """
+    cost = expected - len(atoms)
+    last = expected - 1
+    if last not in totals or not atoms or not _splittable(atoms[-1]):
+        yield from _walk(atoms, expected, totals, None, cost)
         return
-    for parts in _distributions(missing, [len(atoms[i].text) - 1 for i in splittable]):
-        extra = dict(zip(splittable, parts, strict=True))
-        yield from _expand(atoms, extra, 0, (), (), missing)
+    tail = atoms[-1]
+    inner = {column: parts for column, parts in totals.items() if column != last}
+    for k in range(1, len(tail.text) + 1):
+        suffix = tail.text[-k:]
+        if k > 1 and suffix[0] == "0":
+            continue
+        head = atoms[:-1] + ([Atom("num", tail.text[:-k], tail.offset)] if k < len(tail.text) else [])
+        total = int(suffix)
+        for reading in _walk(head, last, inner, (totals[last], total), cost):
+            yield RowReading((*reading.values, total), (*reading.offsets, tail.offset + len(tail.text) - k), cost)
 
 
-def _distributions(total: int, limits: list[int]) -> Iterator[tuple[int, ...]]:
-    if not limits:
-        if total == 0:
-            yield ()
-        return
-    for first in range(min(total, limits[0]), -1, -1):
-        for rest in _distributions(total - first, limits[1:]):
-            yield (first, *rest)
-
-
-def _expand(
-    atoms: list[Atom],
-    extra: dict[int, int],
-    index: int,
-    values: tuple[Number | None, ...],
-    offsets: tuple[int, ...],
-    cost: int,
+def _walk(
+    atoms: list[Atom], expected: int, totals: Totals, bound: tuple[tuple[int, ...], int] | None, cost: int
 ) -> Iterator[RowReading]:
-    if index == len(atoms):
-        yield RowReading(values, offsets, cost)
-        return
-    atom = atoms[index]
-    cuts = extra.get(index, 0)
-    if not cuts:
-        yield from _expand(atoms, extra, index + 1, (*values, atom.value()), (*offsets, atom.offset), cost)
-        return
-    for pieces in _cut(atom.text, cuts + 1):
-        piece_offsets = []
-        position = atom.offset
-        for piece in pieces:
-            piece_offsets.append(position)
-            position += len(piece)
-        yield from _expand(
-            atoms,
-            extra,
-            index + 1,
-            values + tuple(int(p) for p in pieces),
-            offsets + tuple(piece_offsets),
-            cost,
-        )
+    capacity = [0] * (len(atoms) + 1)  # how many values the atoms from i on can give at most
+    for i in range(len(atoms) - 1, -1, -1):
+        capacity[i] = capacity[i + 1] + (len(atoms[i].text) if _splittable(atoms[i]) else 1)
+    bounded, limit = (set(bound[0]), bound[1]) if bound else (set(), 0)
+
+    def walk(
+        index: int, at: int, values: tuple[Number | None, ...], offsets: tuple[int, ...], spent: int
+    ) -> Iterator[RowReading]:
+        if index == len(atoms):
+            if len(values) == expected:
+                yield RowReading(values, offsets, cost)
+            return
+        atom = atoms[index]
+        column = len(values)
+        if column >= expected:
+            return
+        if not _splittable(atom):
+            yield from walk(index + 1, 0, (*values, atom.value()), (*offsets, atom.offset), spent)
+            return
+        digits = atom.text
+        parts = totals.get(column)
+        forced = sum(values[i] or 0 for i in parts) if parts and all(values[i] is not None for i in parts) else None
+        lengths = [len(str(forced))] if forced is not None else range(1, len(digits) - at + 1)
+        for length in lengths:
+            piece = digits[at : at + length]
+            if len(piece) < length or (length > 1 and piece[0] == "0"):
+                continue
+            number = int(piece)
+            if forced is not None and number != forced:
+                continue
+            now_spent = spent + number if column in bounded else spent
+            if now_spent > limit and bound:
+                break  # longer pieces are larger still
+            rest = len(digits) - at - length
+            left_after = expected - column - 1
+            atoms_after = len(atoms) - index - 1
+            if left_after < atoms_after + (1 if rest else 0) or left_after > rest + capacity[index + 1]:
+                continue
+            value, where = (*values, number), (*offsets, atom.offset + at)
+            if rest:
+                yield from walk(index, at + length, value, where, now_spent)
+            else:
+                yield from walk(index + 1, 0, value, where, now_spent)
+
+    yield from walk(0, 0, (), (), 0)
 
 
-def _cut(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
-    """Ways to cut a digit string into `parts` whole numbers without leading zeros."""
-    for cuts in combinations(range(1, len(digits)), parts - 1):
-        bounds = (0, *cuts, len(digits))
-        pieces = tuple(digits[a:b] for a, b in pairwise(bounds))
-        if all(p == "0" or not p.startswith("0") for p in pieces):
-            yield pieces
+def _splittable(atom: Atom) -> bool:
+    return atom.kind == "num" and atom.text.isdigit()
 
 
-def _shrink(atoms: list[Atom], weak: list[bool], expected: int) -> Iterator[RowReading]:
+def _shrink(text: str, atoms: list[Atom], weak: list[bool], expected: int) -> Iterator[RowReading]:
     """Readings with too many numbers made right: join numbers split by one space, drop page numbers."""
     surplus = len(atoms) - expected
     joinable = [i for i, w in enumerate(weak) if w and atoms[i].kind == atoms[i + 1].kind == "num"]
-    droppable = [i for i, a in enumerate(atoms) if a.kind == "num" and a.alone_on_line]
+    droppable = [i for i, a in enumerate(atoms) if a.kind == "num" and _alone_on_line(text, a)]
     for joins in range(surplus, -1, -1):
         drops = surplus - joins
         for joined in combinations(joinable, joins):

@@ -74,7 +74,7 @@ def read_tables(text: str, tables: list[Table], start: int, end: int) -> dict[st
                 segment_end = trailing.start()
         atoms, weak = atoms_of(text, label_end, segment_end)
         atoms = _signed_or_not(table, atoms)
-        options = readings(atoms, weak, len(table.columns), _row_check(table, row))
+        options = readings(text, atoms, weak, len(table.columns), _row_check(table, row), _row_totals(table, row))
         if not options:
             result.bad_rows.append((row, len(atoms), label_end))
             continue
@@ -96,7 +96,7 @@ def _signed_or_not(table: Table, atoms: list[Atom]) -> list[Atom]:
 def _row_check(table: Table, row: Row) -> Check:
     """The identities that lie within one row, as a check on that row's values (None: not decidable)."""
     columns = [c.key for c in table.columns]
-    local = [i for i in table.identities if {ref.row for ref in (*i.left, *i.right)} == {row.key}]
+    local = table.row_identities[row.key]
 
     def check(values: tuple[Number | None, ...]) -> bool | None:
         if not local:
@@ -105,6 +105,16 @@ def _row_check(table: Table, row: Row) -> Check:
         return all(_holds(identity, lambda ref: by_column[ref.column]) for identity in local)
 
     return check
+
+
+def _row_totals(table: Table, row: Row) -> dict[int, tuple[int, ...]]:
+    """Within a row, each total's column index and the column indexes of its parts."""
+    index = {c.key: i for i, c in enumerate(table.columns)}
+    return {
+        index[i.left[0].column]: tuple(index[ref.column] for ref in i.right)
+        for i in table.row_identities[row.key]
+        if len(i.left) == 1
+    }
 
 
 def _holds(identity: Identity, value_of: Callable[[CellRef], Number | None]) -> bool:

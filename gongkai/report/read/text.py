@@ -9,9 +9,11 @@ without numbering, the whole report on one line, and rows whose cells were glued
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from functools import cache
 
-from gongkai.law.report_format import FORMATS, PRE_2019_TELL_TALES, CellRef, ReportFormat
+from gongkai.law.report_format import FORMATS, PRE_2019_TELL_TALES, CellKind, CellRef, ReportFormat
 from gongkai.report.findings import Finding, finding
 from gongkai.report.model import AnnualReport, SourcePos, Value
 from gongkai.report.read import ReadResult
@@ -66,6 +68,8 @@ def parse_report_text(text: str, *, source: str = "") -> ReadResult:
 
     spans = _find_sections(clean, fmt, title.end() if title else 0)
     report = AnnualReport(agency, year, fmt_id)
+    sources = SourceMap(lines)
+    report.sources = sources
     for index, section in enumerate(fmt.sections):
         span = spans[section.key]
         if span is None:
@@ -78,7 +82,7 @@ def parse_report_text(text: str, *, source: str = "") -> ReadResult:
             tables = [fmt.table(key) for key in section.tables]
             readings = read_tables(clean, tables, span[1], end)
             for table in tables:
-                _store_table(report, findings, fmt, table.key, readings[table.key], lines)
+                _store_table(report, findings, fmt, table.key, readings[table.key], sources)
     return ReadResult(source, report, findings, fmt_id)
 
 
@@ -149,14 +153,32 @@ def _section_text(text: str, clean: str, start: int, end: int) -> str:
     return "\n".join(paragraphs)
 
 
+class SourceMap(Mapping[CellRef, SourcePos]):
+    """Where each cell was read: offsets kept, lines and columns worked out only when asked for."""
+
+    def __init__(self, lines: LineIndex) -> None:
+        self.lines = lines
+        self.offsets: dict[CellRef, int] = {}
+
+    def __getitem__(self, ref: CellRef) -> SourcePos:
+        return _pos(self.lines, self.offsets[ref])
+
+    def __iter__(self) -> Iterator[CellRef]:
+        return iter(self.offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
 def _store_table(
     report: AnnualReport,
     findings: list[Finding],
     fmt: ReportFormat,
     table_key: str,
     reading: TableReading,
-    lines: LineIndex,
+    sources: SourceMap,
 ) -> None:
+    lines = sources.lines
     table = fmt.table(table_key)
     name = table.heading or fmt.section(table.section).heading
     if len(reading.missing_rows) == len(table.rows) and table.rows[0].keywords:
@@ -197,10 +219,10 @@ def _store_table(
                     source=_pos(lines, offset),
                 )
             )
+    amounts = {c.key for c in table.columns if c.kind is CellKind.AMOUNT}
     for ref, value in reading.values.items():
-        report.set(ref.table, ref.row, ref.column, value)
-        if ref in reading.offsets:
-            report.sources[ref] = _pos(lines, reading.offsets[ref])
+        report.cells[ref] = Decimal(value) if ref.column in amounts and isinstance(value, int) else value
+    sources.offsets.update(reading.offsets)
 
 
 def _row_cells(table: str, row: str, fmt: ReportFormat) -> tuple[CellRef, ...]:
