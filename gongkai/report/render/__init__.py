@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from gongkai.report.model import AnnualReport
@@ -18,11 +19,27 @@ def _render_json(report: AnnualReport) -> str:
     return dumps(report) + "\n"
 
 
+def _lazy(name: str) -> Renderer:
+    """The document renderers load python-docx, openpyxl and fpdf2 only when used."""
+
+    def renderer(report: AnnualReport) -> str | bytes:
+        module = importlib.import_module(f"gongkai.report.render.{name}")
+        result: str | bytes = getattr(module, f"render_{name}")(report)
+        return result
+
+    renderer.__name__ = f"render_{name}"
+    return renderer
+
+
 RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "md": render_markdown,
     "json": _render_json,
     "csv": render_csv,
+    "html": _lazy("html"),  # str; the others below are bytes
+    "docx": _lazy("docx"),
+    "xlsx": _lazy("xlsx"),  # render.xlsx.render_xlsx(report, findings=...) fills the 检查结果 sheet
+    "pdf": _lazy("pdf"),
 }
 
 

@@ -1,0 +1,252 @@
+"""PDF files with a text layer turned into report text; scanned PDFs are reported as such.
+
+Tables are found from their ruling lines (pdfplumber); merged cells keep their text in the top-left
+position. Text outside tables becomes lines, rebuilt from the characters: a wide gap between words
+is a cell boundary (a table without rules, read by the text parser as tab-separated cells), and the
+lines of a wrapped paragraph are joined again — a line continues the one above when it starts at
+the left edge and its first word would not have fitted at the end of that line. A centred line
+right above a table is its caption; page numbers in the bottom margin are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from gongkai.report.read import UnreadableDocument
+from gongkai.report.read.blocks import TextOut
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–~_]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–~_]*$")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_CELL_GAP = 1.5  # a gap wider than this many character sizes separates two cells
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str  # cells separated by tabs
+    first_word: float  # width of the line's first word (or first Chinese character)
+    page: int
+
+
+@dataclass
+class _Table:
+    top: float
+    rows: list[list[tuple[float, float, str]]]  # per row, its cells as (x0, x1, text)
+    page: int
+
+
+@dataclass
+class _Page:
+    items: list[_Line | _Table] = field(default_factory=list)
+
+
+def to_text(data: bytes) -> str:
+    try:
+        document = pdfplumber.open(io.BytesIO(data))
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError) as exc:
+        raise UnreadableDocument("READ.not_a_report", f"无法打开PDF文件：{exc}") from None
+    with document:
+        try:
+            pages = [_read_page(page, number) for number, page in enumerate(document.pages)]
+        except (PDFSyntaxError, PdfminerException, ValueError, KeyError) as exc:
+            raise UnreadableDocument("READ.not_a_report", f"无法读取PDF文件：{exc}") from None
+    if not any(page.items for page in pages):
+        raise UnreadableDocument(
+            "READ.no_text_layer", "PDF没有文字层，可能是扫描件：请向发布机关索取可复制文字的版本，或先做文字识别（OCR）"
+        )
+    return _assemble(pages)
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    found = page.find_tables()
+    boxes = [table.bbox for table in found]
+    items: list[_Line | _Table] = []
+    for table in found:
+        rows = [
+            [(box[0], box[2], _cell(text)) for box, text in zip(row.cells, texts, strict=True) if box is not None]
+            for row, texts in zip(table.rows, table.extract(), strict=True)
+        ]
+        items.append(_Table(table.bbox[1], rows, number))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    for line in text_page.extract_text_lines(return_chars=True, strip=True):
+        chars = [c for c in line["chars"] if c["text"].strip()]
+        if not chars:
+            continue
+        made = _line(chars, number)
+        if made.top > page.height * 0.88 and _PAGE_NUMBER.match(made.text):
+            continue  # the page number in the footer
+        items.append(made)
+    items.sort(key=lambda item: item.top)
+    return _Page(items)
+
+
+def _line(chars: list[dict[str, Any]], page: int) -> _Line:
+    chars = sorted(chars, key=lambda c: c["x0"])
+    size = max(c["size"] for c in chars)
+    parts: list[str] = []
+    first_word_end = None
+    for previous, char in zip([None, *chars], chars, strict=False):
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if gap > _CELL_GAP * size:
+                parts.append("\t")
+            elif gap > 0.15 * size:
+                parts.append(" ")
+            if first_word_end is None and (parts[-1].isspace() or not _is_ascii_word(previous["text"])):
+                first_word_end = previous["x1"]
+        parts.append(char["text"])
+    text = "".join(parts)
+    end = first_word_end if first_word_end is not None else chars[-1]["x1"]
+    return _Line(
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
+        x0=chars[0]["x0"],
+        x1=chars[-1]["x1"],
+        size=size,
+        text=text,
+        first_word=end - chars[0]["x0"],
+        page=page,
+    )
+
+
+def _is_ascii_word(text: str) -> bool:
+    return bool(_ASCII_WORD.match(text))
+
+
+def _cell(text: str | None) -> str:
+    return join_wrapped((text or "").split("\n"), cell=True)
+
+
+def join_wrapped(parts: list[str], *, cell: bool = False) -> str:
+    """Lines of one wrapped paragraph (or table cell) as one: a space only between two Latin words."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and _is_ascii_word(out[-1]) and _is_ascii_word(part[0]) and not (cell and out[-1].isdigit()):
+            out += " "
+        out += part
+    return out
+
+
+def _assemble(pages: list[_Page]) -> str:
+    lines = [item for page in pages for item in page.items if isinstance(item, _Line) and "\t" not in item.text]
+    left = min((line.x0 for line in lines), default=0.0)
+    right = max((line.x1 for line in lines if line.text[-1] not in "，。、；：？！）”’》,.;:?!)"), default=0.0)
+    out = TextOut()
+    paragraph: list[_Line] = []
+    pasted: list[list[str]] = []
+
+    def flush() -> None:
+        nonlocal paragraph, pasted
+        if paragraph:
+            out.line(join_wrapped([line.text for line in paragraph]))
+            paragraph = []
+        if pasted:
+            out.table(pasted)
+            pasted = []
+
+    items = [item for page in pages for item in page.items]
+    grids = _grids([item for item in items if isinstance(item, _Table)], items)
+    for index, item in enumerate(items):
+        if isinstance(item, _Table):
+            flush()
+            out.table(grids[id(item)])
+            continue
+        if "\t" in item.text:
+            if paragraph:
+                flush()
+            pasted.append(item.text.split("\t"))
+            continue
+        if pasted:
+            flush()
+        following = items[index + 1] if index + 1 < len(items) else None
+        if isinstance(following, _Table) and following.page == item.page and _centred(item, left, right):
+            flush()
+            out.caption(item.text)
+            continue
+        if paragraph and not _continues(paragraph[-1], item, left, right):
+            flush()
+        paragraph.append(item)
+    flush()
+    return out.text()
+
+
+def _grids(tables: list[_Table], items: list[_Line | _Table]) -> dict[int, list[list[str]]]:
+    """Each table part as a grid on the columns of its whole table.
+
+    A table split across pages is read part by part, and a part may lack some column rules (the
+    first rows of table 三 span all three label columns): the parts that follow one another with no
+    text between share the column edges of them all, so that their rows line up.
+    """
+    runs: list[list[_Table]] = []
+    previous: _Line | _Table | None = None
+    for item in items:
+        if isinstance(item, _Table):
+            if isinstance(previous, _Table) and runs:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        previous = item
+    grids: dict[int, list[list[str]]] = {}
+    for run in runs:
+        edges = _cluster(sorted(x for table in run for row in table.rows for x0, x1, _ in row for x in (x0, x1)))
+        for table in run:
+            grid: list[list[str]] = []
+            for row in table.rows:
+                line = [""] * (len(edges) - 1)
+                for x0, _, text in row:
+                    line[min(_nearest(edges, x0), len(line) - 1)] = text
+                grid.append(line)
+            grids[id(table)] = grid
+    return grids
+
+
+def _cluster(xs: list[float], tolerance: float = 2.0) -> list[float]:
+    edges: list[float] = []
+    for x in xs:
+        if not edges or x - edges[-1] > tolerance:
+            edges.append(x)
+    return edges
+
+
+def _nearest(edges: list[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+
+def _centred(line: _Line, left: float, right: float) -> bool:
+    margin_left, margin_right = line.x0 - left, right - line.x1
+    return margin_left > line.size and abs(margin_left - margin_right) < 1.5 * line.size
+
+
+def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
+    """Whether `line` goes on with the paragraph whose last line is `above`."""
+    if abs(above.size - line.size) > 0.5:
+        return False
+    same_page_next = line.page == above.page and 0 <= line.top - above.top <= 2.2 * line.size
+    next_page_top = line.page == above.page + 1
+    if not (same_page_next or next_page_top):
+        return False
+    if _centred(above, left, right) and _centred(line, left, right):
+        return True  # a title set on two centred lines
+    starts_at_edge = line.x0 - left < 0.5 * line.size
+    above_full = above.x1 + 0.5 * line.size + line.first_word > right
+    return starts_at_edge and above_full
