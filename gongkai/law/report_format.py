@@ -90,6 +90,10 @@ class Table:
         }
 
     def cells(self) -> tuple[CellRef, ...]:
+        return self._cells
+
+    @cached_property
+    def _cells(self) -> tuple[CellRef, ...]:
         return tuple(CellRef(self.key, r.key, c.key) for r in self.rows for c in self.columns)
 
 

@@ -30,6 +30,8 @@ class Atom(NamedTuple):
     offset: int  # offset of the atom in the whole text
 
     def value(self) -> Number | None:
+        if self.kind == "num" and self.text.isdigit():
+            return int(self.text)
         if self.kind == "blank":
             return None
         if self.kind == "none":
@@ -54,17 +56,19 @@ def atoms_of(text: str, start: int, end: int) -> tuple[list[Atom], list[bool]]:
     """The atoms of text[start:end], and for each gap between two atoms whether it is weak (one space)."""
     atoms: list[Atom] = []
     weak: list[bool] = []
-    previous_end: int | None = None
+    previous_end = -1
     for match in _TOKEN.finditer(text, start, end):
-        if previous_end is not None:
-            gap = text[previous_end : match.start()]
-            if _BLANK_GAP.fullmatch(gap):
-                for _ in range(len(re.findall(r"[\t|]", gap)) - 1):
+        at = match.start()
+        if previous_end >= 0:
+            gap = text[previous_end:at]
+            separators = gap.count("\t") + gap.count("|")
+            if separators > 1 and _BLANK_GAP.fullmatch(gap):
+                for _ in range(separators - 1):
                     atoms.append(Atom("blank", "", previous_end))
                     weak.append(False)
             weak.append(gap == " ")
-        kind = "num" if match.group("num") else "none"
-        atoms.append(Atom(kind, match.group(), match.start()))
+        number = match.group("num")
+        atoms.append(Atom("num", number, at) if number else Atom("none", match.group(), at))
         previous_end = match.end()
     return atoms, weak
 

@@ -43,11 +43,11 @@ def blank_page_furniture(text: str, title: str | None) -> str:
     text = blank_out(text, _PAGE_MARKERS)
     text = blank_out(text, _MARKDOWN_RULE)
     if title:
-        compact = re.sub(r"\s+", "", title)
+        compact = "".join(title.split())
         first = True
         lines = text.split("\n")
         for i, line in enumerate(lines):
-            if re.sub(r"\s+", "", line) == compact:
+            if len(line) >= len(compact) and "".join(line.split()) == compact:
                 if not first:
                     lines[i] = " " * len(line)
                 first = False

@@ -74,7 +74,7 @@ def read_tables(text: str, tables: list[Table], start: int, end: int) -> dict[st
                 segment_end = trailing.start()
         atoms, weak = atoms_of(text, label_end, segment_end)
         atoms = _signed_or_not(table, atoms)
-        options = readings(text, atoms, weak, len(table.columns), _row_check(table, row), _row_totals(table, row))
+        options = readings(text, atoms, weak, len(table.columns), *_row_arithmetic(table, row))
         if not options:
             result.bad_rows.append((row, len(atoms), label_end))
             continue
@@ -91,6 +91,17 @@ def _signed_or_not(table: Table, atoms: list[Atom]) -> list[Atom]:
     if any(c.kind is CellKind.SIGNED_COUNT for c in table.columns):
         return atoms
     return [Atom("none", "-", a.offset) if a.kind == "num" and a.text == "-" else a for a in atoms]
+
+
+_ARITHMETIC: dict[tuple[int, str], tuple[Check, dict[int, tuple[int, ...]]]] = {}
+
+
+def _row_arithmetic(table: Table, row: Row) -> tuple[Check, dict[int, tuple[int, ...]]]:
+    """A row's check and totals, worked out once per table of a format."""
+    key = (id(table), row.key)
+    if key not in _ARITHMETIC:
+        _ARITHMETIC[key] = (_row_check(table, row), _row_totals(table, row))
+    return _ARITHMETIC[key]
 
 
 def _row_check(table: Table, row: Row) -> Check:
