@@ -222,7 +222,7 @@ _OTHER_ROWS_2021 = (
 )
 _OTHER_ROWS_2019 = (Row("other", "（六）其他处理", (_RESULTS,), ("其他处理",)),)
 _TAIL_ROWS = (
-    Row("total", "（七）总计", (_RESULTS,), ("总计",)),
+    Row("total", "（七）总计", (_RESULTS,), ("总计", "合计")),
     Row("carried_out", "四、结转下年度继续办理", keywords=("结转下年度",)),
 )
 

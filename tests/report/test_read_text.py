@@ -257,3 +257,27 @@ def test_reader_survives_mutated_reports(cuts: list[tuple[int, int, str]]) -> No
     result = read_text(text)
     assert result.report is not None or result.findings
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县教育局2023年政府信息公开工作年度报告",
+        "某县教育局 2023 年政府信息公开工作年度报告",
+        "某县教育局政府信息公开工作年度报告（2023年度）",
+        "某县教育局二〇二三年政府信息公开工作年度报告",
+        "2023年度某县教育局政府信息公开工作年度报告",
+        "某县教育局关于2023年政府信息公开工作年度报告",
+    ],
+)
+def test_title_forms_give_agency_and_year(title: str) -> None:
+    text = render(AnnualReport.zeros("某县教育局", 2023), "text").replace(
+        "某县教育局2023年政府信息公开工作年度报告", title
+    )
+    report = read_text(text).report
+    assert report is not None and (report.agency, report.year) == ("某县教育局", 2023)
+
+
+def test_total_row_written_as_heji() -> None:
+    report = issue_example()
+    assert read_text(render(report, "text").replace("（七）总计", "（七）合计")).report == report

@@ -20,10 +20,15 @@ from gongkai.report.read import ReadResult
 from gongkai.report.read.normalize import LineIndex, blank_out, blank_page_furniture, loose, normalise
 from gongkai.report.read.tables import TableReading, read_tables
 
-_TITLE = re.compile(
-    r"(?P<pre>[^\n]*?)(?P<year>(?:19|20)\d{2})\s*年\s*(?:度\s*)?(?P<post>[^\n]*?)"
-    r"政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+_REPORT_NAME = r"政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+_TITLES = (
+    # 大寨乡2023年政府信息公开工作年度报告 · 2023年度某局政府信息公开工作年度报告
+    re.compile(rf"(?P<pre>[^\n]*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:度\s*)?(?P<post>[^\n]*?){_REPORT_NAME}"),
+    # 某局政府信息公开工作年度报告（2023年度）
+    re.compile(rf"(?P<pre>[^\n]*?)(?P<post>){_REPORT_NAME}\s*\(\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s*度?\s*\)"),
 )
+_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _NUMBERING = (
     r"(?:第?[一二三四五六七八九十]{1,2}\s*(?:、|\.|,|部分|:)?|\(\s*[一二三四五六七八九十]\s*\)|\d{1,2}\s*[、.])?"
 )
@@ -47,7 +52,7 @@ def parse_report_text(text: str, *, source: str = "") -> ReadResult:
     norm = normalise(text)
     lines = LineIndex(norm)
     findings: list[Finding] = []
-    title = _TITLE.search(norm[:3000])
+    title = _find_title(norm[:3000])
     clean = blank_out(blank_page_furniture(norm, title.group() if title else None), _ART20_HEADING)
     compact = re.sub(r"\s+", "", norm)
 
@@ -105,6 +110,13 @@ def _recognise(compact: str, year: int | None) -> str | None:
     if hits["2021"] == 0 and year is not None and year <= 2020 and "逾期不补正" not in compact:
         return "2019"
     return "2021"
+
+
+def _find_title(head: str) -> re.Match[str] | None:
+    """The title line: agency and year (a year in Chinese numerals, 二〇二三年, read as digits)."""
+    head = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), head)
+    matches = [m for m in (pattern.search(head) for pattern in _TITLES) if m]
+    return min(matches, key=lambda m: m.start("year")) if matches else None
 
 
 def _agency(title: re.Match[str]) -> str:
