@@ -12,6 +12,7 @@ from gongkai import __version__
 # Each module exposes `register(subparsers)`; the web modules import Django only when their command runs.
 COMMAND_MODULES = (
     "gongkai.report.cli",
+    "gongkai.screening.cli",
 )
 
 
