@@ -32,7 +32,7 @@ from typing import Any
 
 import ahocorasick
 
-from gongkai.screening.engine import Automaton, Match, available_backends
+from gongkai.screening.engine import Automaton, Backend, Match, available_backends
 
 SEED = 20240101
 SENTENCES = """\
@@ -175,11 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-def run_line(label: str, terms: list[str], text: str, backends: tuple[str, ...]) -> bool:
+def run_line(label: str, terms: list[str], text: str, backends: tuple[Backend, ...]) -> bool:
     mib = len(text.encode()) / 2**20
     backend = backends[0]
     started = time.perf_counter()
-    automaton = Automaton(terms, backend=backend)  # type: ignore[arg-type]
+    automaton = Automaton(terms, backend=backend)
     compiled = time.perf_counter() - started
     seconds, matches = best_of(3, lambda: automaton.find_all(text))
     base_seconds, expected, _ = baseline_matches(terms, text)

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, Protocol
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no type information
 
 __all__ = ["Automaton", "Backend", "Match", "available_backends"]
 
@@ -39,13 +39,14 @@ Backend = Literal["hyperscan", "pyahocorasick"]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
+_hs: Any
+_HYPERSCAN_IMPORT_ERROR: str | None
 try:  # the binding is a compiled extension: it may be missing, or built for another CPU
-    import hyperscan as _hs
+    import hyperscan
 except Exception as exc:  # any failure to load means "use the fallback"
-    _hs = None
-    _HYPERSCAN_IMPORT_ERROR: str | None = f"{type(exc).__name__}: {exc}"
+    _hs, _HYPERSCAN_IMPORT_ERROR = None, f"{type(exc).__name__}: {exc}"
 else:
-    _HYPERSCAN_IMPORT_ERROR = None
+    _hs, _HYPERSCAN_IMPORT_ERROR = hyperscan, None
 
 
 def available_backends() -> tuple[Backend, ...]:

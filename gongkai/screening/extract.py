@@ -118,7 +118,7 @@ def _tidy(text: str, *, blank_lines: bool = True) -> str:
 
 
 def _html_text(data: bytes) -> str:
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]
     from lxml import etree
 
     declared = _META_CHARSET.search(data[:4096])
@@ -198,8 +198,7 @@ def _pdf_text(path: Path) -> tuple[str, tuple[int, ...]]:
     pages: list[str] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+            pages.extend(pdf_page.extract_text() or "" for pdf_page in pdf.pages)
     except Exception as exc:  # pdfminer raises many kinds of errors on a broken file
         raise ExtractionError(f"无法读取 PDF：文件已损坏或加密（{type(exc).__name__}: {exc}）") from exc
     if pages and not any(page.strip() for page in pages):

@@ -63,14 +63,12 @@ def _han_number(value: str) -> int:
 
 def mentions(text: str) -> Iterator[DateMention]:
     """Dates and years written in ``text``, in the forms 2024年3月1日, 二〇二四年三月一日, 2024-03-01."""
-    for match in _ARABIC.finditer(text):
-        year, month, day = (int(group) if group else None for group in match.groups())
-        if year in _YEARS:
-            yield DateMention(match.start(), match.end(), year, month, day)
-    for match in _HANZI.finditer(text):
-        year, month, day = (_han_number(group) if group else None for group in match.groups())
-        if year in _YEARS:
-            yield DateMention(match.start(), match.end(), year, month, day)
+    for pattern, number in ((_ARABIC, int), (_HANZI, _han_number)):
+        for match in pattern.finditer(text):
+            year = number(match.group(1))
+            month, day = (number(group) if group else None for group in match.groups()[1:])
+            if year in _YEARS:
+                yield DateMention(match.start(), match.end(), year, month, day)
     for match in _NUMERIC.finditer(text):  # 2024-03-01: a date only when the month is 1..12
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if year in _YEARS and 1 <= month <= 12:
