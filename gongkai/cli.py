@@ -13,6 +13,7 @@ from gongkai import __version__
 COMMAND_MODULES = (
     "gongkai.report.cli",
     "gongkai.screening.cli",
+    "gongkai.web.cli",
 )
 
 
