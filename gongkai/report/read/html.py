@@ -3,6 +3,7 @@
 Handles what real disclosure columns serve: GBK/GB2312 or UTF-8 pages (the `<meta>` charset, else
 the bytes decide), tables with colspan/rowspan, `&nbsp;`, numbers wrapped in `<p>`/`<span>`/`<font>`,
 layout tables wrapping the whole article, and one table split into several `<table>` elements.
+The site's navigation and footer (`<nav>`, `<footer>`, class or id "footer", "nav", ...) are left out.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from gongkai.report.read.sniff import decode_text
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb18030", "cp936", "euc-cn", "x-euc-cn"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "select", "button", "svg"}
+_SKIP = {
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "select", "button", "svg",
+    "nav", "footer",
+}  # fmt: skip
+# the site around the article: navigation, footers, sharing buttons (class or id names portals use)
+_CHROME = re.compile(r"^(?:foot(?:er)?|nav(?:bar)?|menu|breadcrumbs?|crumbs?|share|sidebar|copyright)$", re.IGNORECASE)
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
     "footer", "main", "nav", "aside", "blockquote", "pre", "dl", "dt", "dd", "address", "figure",
@@ -82,7 +88,7 @@ class _Walker:
 
     def node(self, element: etree._Element) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if not tag or tag in _SKIP or _HIDDEN.search(element.get("style", "")):
+        if not tag or tag in _SKIP or _HIDDEN.search(element.get("style", "")) or _is_chrome(element):
             return
         if tag == "br":
             self.flush()
@@ -113,6 +119,11 @@ class _Walker:
             self.out.caption(_cell_text(caption))
         grid = expand([[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in row] for row in rows])
         self.out.table(grid)
+
+
+def _is_chrome(element: etree._Element) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}".split()
+    return any(_CHROME.match(name) for name in names)
 
 
 def _span(cell: etree._Element, name: str) -> int:
