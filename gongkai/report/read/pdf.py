@@ -44,10 +44,13 @@ class _Table:
     top: float
     rows: list[list[tuple[float, float, str]]]  # per row, its cells as (x0, x1, text)
     page: int
+    x0: float
+    x1: float
 
 
 @dataclass
 class _Page:
+    width: float
     items: list[_Line | _Table] = field(default_factory=list)
 
 
@@ -77,7 +80,7 @@ def _read_page(page: Any, number: int) -> _Page:
             [(box[0], box[2], _cell(text)) for box, text in zip(row.cells, texts, strict=True) if box is not None]
             for row, texts in zip(table.rows, table.extract(), strict=True)
         ]
-        items.append(_Table(table.bbox[1], rows, number))
+        items.append(_Table(table.bbox[1], rows, number, table.bbox[0], table.bbox[2]))
 
     def outside(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
@@ -95,7 +98,7 @@ def _read_page(page: Any, number: int) -> _Page:
             continue  # the page number in the footer
         items.append(made)
     items.sort(key=lambda item: item.top)
-    return _Page(items)
+    return _Page(page.width, items)
 
 
 def _line(chars: list[dict[str, Any]], page: int) -> _Line:
@@ -147,10 +150,21 @@ def join_wrapped(parts: list[str], *, cell: bool = False) -> str:
     return out
 
 
-def _assemble(pages: list[_Page]) -> str:
+def _type_area(pages: list[_Page]) -> tuple[float, float]:
+    """Left and right edges of the text: from tables (they fill the width) and lines not ending in punctuation."""
     lines = [item for page in pages for item in page.items if isinstance(item, _Line) and "\t" not in item.text]
-    left = min((line.x0 for line in lines), default=0.0)
-    right = max((line.x1 for line in lines if line.text[-1] not in "，。、；：？！）”’》,.;:?!)"), default=0.0)
+    tables = [item for page in pages for item in page.items if isinstance(item, _Table)]
+    left = min([line.x0 for line in lines] + [table.x0 for table in tables], default=0.0)
+    ends = [line.x1 for line in lines if line.text[-1] not in "，。、；：？！）”’》,.;:?!)"]
+    right = max(ends + [table.x1 for table in tables], default=0.0)
+    width = max((page.width for page in pages), default=0.0)
+    if right - left < 0.6 * width:  # short lines only: take the margins as even
+        right = width - left
+    return left, right
+
+
+def _assemble(pages: list[_Page]) -> str:
+    left, right = _type_area(pages)
     out = TextOut()
     paragraph: list[_Line] = []
     pasted: list[list[str]] = []

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,7 +22,6 @@ from gongkai.report.findings import SEVERITY_LABELS, Finding
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.blocks import Heading, Paragraph, TableBlock, Title, report_blocks
 from gongkai.report.render.fonts import OFFICIAL_FONTS, Role
-from gongkai.report.render.grid import GridCell
 
 FINDINGS_SHEET = "检查结果"
 FINDINGS_HEADER = ("严重程度", "规则", "说明", "单元格", "应为", "实为", "位置")
@@ -42,9 +41,25 @@ _BODY_FONT = OFFICIAL_FONTS[Role.BODY][0]
 _HEADING_FONT = OFFICIAL_FONTS[Role.HEADING1][0]
 
 
+def _cell_style(name: str, *, bold: bool = False, horizontal: str = "center") -> NamedStyle:
+    return NamedStyle(
+        name=name,
+        font=Font(name=_BODY_FONT, size=10, bold=bold),
+        alignment=Alignment(horizontal=horizontal, vertical="center", wrap_text=True),
+        border=_BORDER,
+    )
+
+
+_HEADER_STYLE = _cell_style("年报表头", bold=True)
+_LABEL_STYLE = _cell_style("年报行名", horizontal="left")
+_VALUE_STYLE = _cell_style("年报数值")
+
+
 def render_xlsx(report: AnnualReport, *, findings: list[Finding] | None = None) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
+    for style in (_HEADER_STYLE, _LABEL_STYLE, _VALUE_STYLE):
+        workbook.add_named_style(style)
     workbook.properties.title = report.title
     workbook.properties.creator = report.agency
     sheet: Worksheet | None = None
@@ -106,18 +121,16 @@ def _table(sheet: Worksheet, block: TableBlock, top: int) -> None:
     if block.caption_is_heading:
         _line(sheet, block.caption, Font(name=_HEADING_FONT, size=11, bold=True), row=top)
         top += 1
-    header_font = Font(name=_BODY_FONT, size=10, bold=True)
-    body_font = Font(name=_BODY_FONT, size=10)
     for cell in grid.cells:
         target = sheet.cell(row=top + cell.row, column=cell.col + 1)
         if cell.is_th:
             _set_text(target, cell.text)
         else:
             target.value = _number(cell.text)
-        target.font = header_font if cell.header else body_font
-        horizontal = "left" if cell.label else "center"
-        target.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-        _border(sheet, top, cell)
+        style = _HEADER_STYLE if cell.header else _LABEL_STYLE if cell.label else _VALUE_STYLE
+        for i in range(cell.rowspan):  # every position of a merged cell, for its borders
+            for k in range(cell.colspan):
+                sheet.cell(row=top + cell.row + i, column=cell.col + 1 + k).style = style.name
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_cells(
                 start_row=top + cell.row,
@@ -137,12 +150,6 @@ def _table(sheet: Worksheet, block: TableBlock, top: int) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.print_title_rows = f"{top}:{top + grid.header_count - 1}"
-
-
-def _border(sheet: Worksheet, top: int, cell: GridCell) -> None:
-    for i in range(cell.rowspan):
-        for k in range(cell.colspan):
-            sheet.cell(row=top + cell.row + i, column=cell.col + 1 + k).border = _BORDER
 
 
 def _number(text: str) -> int | Decimal | None:

@@ -107,3 +107,14 @@ def test_wrapped_lines_join_without_spaces_between_chinese() -> None:
     )
     assert join_wrapped(["published as open", "data"]) == "published as open data"
     assert join_wrapped(["12345", "678"], cell=True) == "12345678"
+
+
+def test_short_report_with_a_title_on_two_lines_reads_back(needs_cjk_fonts: None) -> None:
+    """Short paragraphs give no full-width line: the type area is taken from the tables."""
+    report = AnnualReport.zeros("某县人民政府", 2021)  # the title breaks after the agency's name
+    report.sections.update(overall="我乡我乡。", problems="我乡我乡。", other="我乡我乡。")
+    data = render(report, "pdf")
+    assert isinstance(data, bytes)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].extract_text().split("\n")[:2] == ["某县人民政府", "2021年政府信息公开工作年度报告"]
+    assert to_text(data) == render_text(report)
