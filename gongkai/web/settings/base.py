@@ -22,6 +22,9 @@ GONGKAI_APPS = [
     "gongkai.audit",
     "gongkai.dashboard",
     "gongkai.portal",
+    "gongkai.publishing",
+    "gongkai.applications",
+    "gongkai.appeals",
 ]
 
 INSTALLED_APPS = [
