@@ -22,9 +22,7 @@ GONGKAI_APPS = [
     "gongkai.audit",
     "gongkai.dashboard",
     "gongkai.portal",
-    "gongkai.publishing",
     "gongkai.applications",
-    "gongkai.appeals",
 ]
 
 INSTALLED_APPS = [
