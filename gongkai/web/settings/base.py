@@ -22,6 +22,7 @@ GONGKAI_APPS = [
     "gongkai.audit",
     "gongkai.dashboard",
     "gongkai.portal",
+    "gongkai.publishing",
     "gongkai.appeals",
     "gongkai.applications",
 ]

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishingConfig(AppConfig):
+    name = "gongkai.publishing"
+    label = "publishing"
+    verbose_name = _("主动公开")
+    url_prefix = "publishing"
+
+    def ready(self) -> None:
+        from gongkai.audit import events
+        from gongkai.publishing.constants import PublishingEvent
+
+        events.register(PublishingEvent)
