@@ -28,8 +28,14 @@ class AppealSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ("id", "org", *services.APPEAL_FIELDS, "created_at", "updated_at")
         read_only_fields = ("created_at", "updated_at")
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        return attrs  # the model's clean() runs in the service, which names the field
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:  # ids of agencies the caller cannot see are simply unknown
+            visible = permissions.visible_org_ids(request.user)
+            self.fields["org"].queryset = Organisation.objects.filter(pk__in=visible)  # type: ignore[attr-defined]
+            requests = self.fields["request"]
+            requests.queryset = requests.queryset.filter(org_id__in=visible)  # type: ignore[attr-defined]
 
 
 def _detail(exc: DjangoValidationError) -> Any:

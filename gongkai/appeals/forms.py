@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django import forms
 
@@ -17,3 +17,8 @@ class AppealForm(forms.ModelForm):  # type: ignore[type-arg]
             "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, org: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        requests = self.fields["request"]
+        requests.queryset = requests.queryset.filter(org=org).order_by("-received", "-pk")  # type: ignore[attr-defined]

@@ -26,6 +26,10 @@ class Appeal(models.Model):
     result = models.CharField(
         _("结果"), max_length=20, choices=AppealResult, blank=True, help_text=_("尚未审结的不填。")
     )
+    request = models.ForeignKey(
+        "applications.Request", verbose_name=_("所涉申请（本系统中的）"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="appeals",
+    )
     request_reference = models.CharField(
         _("所涉申请"),
         max_length=200,
@@ -76,5 +80,7 @@ class Appeal(models.Model):
             errors["decided_on"] = _("已选择结果，请填写决定（裁判）日期。")
         if self.decided_on is not None and self.filed_on is not None and self.decided_on < self.filed_on:
             errors["decided_on"] = _("决定（裁判）日期不能早于申请（起诉）日期。")
+        if self.request is not None and self.request.org_id != self.org_id:
+            errors["request"] = _("所涉申请须是本机关收到的申请。")
         if errors:
             raise ValidationError(errors)

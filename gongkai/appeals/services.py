@@ -16,7 +16,8 @@ from gongkai.orgs import permissions
 __all__ = ["APPEAL_FIELDS", "create_appeal", "delete_appeal", "update_appeal"]
 
 APPEAL_FIELDS = (
-    "kind", "case_number", "applicant", "body", "filed_on", "decided_on", "result", "request_reference", "summary",
+    "kind", "case_number", "applicant", "body", "filed_on", "decided_on", "result", "request", "request_reference",
+    "summary",
 )
 
 

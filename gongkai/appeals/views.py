@@ -72,7 +72,7 @@ def org_appeals(request: HttpRequest, org_id: int) -> HttpResponse:
 def appeal_add(request: HttpRequest, org_id: int) -> HttpResponse:
     org = permissions.get_visible_org_or_404(request.user, org_id)
     permissions.require_edit(request.user, org)
-    form = AppealForm(request.POST if request.method == "POST" else None)
+    form = AppealForm(request.POST if request.method == "POST" else None, org=org)
     if request.method == "POST" and form.is_valid():
         try:
             appeal = services.create_appeal(org, actor=request.user, data=form.cleaned_data)
@@ -100,7 +100,8 @@ def _visible_appeal(request: HttpRequest, pk: int) -> Appeal:
 def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = _visible_appeal(request, pk)
     permissions.require_edit(request.user, appeal.org)
-    form = AppealForm(request.POST if request.method == "POST" else None, instance=Appeal.objects.get(pk=pk))
+    data = request.POST if request.method == "POST" else None
+    form = AppealForm(data, instance=Appeal.objects.get(pk=pk), org=appeal.org)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_appeal(appeal, actor=request.user, data=form.cleaned_data)

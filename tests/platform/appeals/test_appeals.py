@@ -158,3 +158,17 @@ def test_a_handler_registers_a_case_by_form_and_by_api(county, client_for, api_f
     assert table["review.pending"] == 1 and table["direct_suit.corrected"] == 1 and table["direct_suit.total"] == 1
     page_text = page.get(f"/appeals/org/{dazhai.pk}/?year=2023").content.decode()
     assert "王五" in page_text and "赵六" in page_text
+
+
+def test_an_appeal_links_only_a_request_of_its_own_agency(county):
+    from gongkai.applications.models import Request
+
+    dazhai, shiqiao = (Organisation.objects.get(name=n) for n in ("大寨乡", "石桥镇"))
+    assert Appeal._meta.get_field("request").related_model is Request
+    appeal = add(dazhai, AppealKind.REVIEW, dt.date(2023, 3, 1), request_reference="纸质申请 2023-001（系统外）")
+    assert appeal.request is None and appeal.request_reference.startswith("纸质申请")
+    other = Request(org=shiqiao)
+    appeal.request = other
+    with pytest.raises(ValidationError) as exc:
+        appeal.clean()
+    assert "本机关" in str(exc.value.message_dict["request"])
