@@ -130,14 +130,21 @@ def _write_csv(results: list[CheckedReport], out: TextIO) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from gongkai.report.checking import check_read
     from gongkai.report.render import render
+    from gongkai.report.render.fonts import FontMissing
 
     result = read_path(args.file)
     if result.report is None:
         for f in result.findings:
             print(f"{args.file}：[{SEVERITY_LABELS[f.severity]}] {f.message}", file=sys.stderr)
         return 1
-    output = render(result.report, args.to)
+    findings = check_read(result).findings if args.to == "xlsx" else None
+    try:
+        output = render(result.report, args.to, findings=findings)
+    except FontMissing as exc:
+        print(f"无法生成{args.to.upper()}：{exc}", file=sys.stderr)
+        return 2
     if args.output is not None:
         data = output.encode("utf-8") if isinstance(output, str) else output
         args.output.write_bytes(data)

@@ -100,3 +100,21 @@ def test_render_reads_gbk_text(tmp_path: Path) -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "政府信息公开工作年度报告"
+
+
+def test_xlsx_from_the_command_carries_the_findings_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "broken.xlsx"
+    assert main(["report", "render", str(broken_report(tmp_path)), "--to", "xlsx", "-o", str(out)]) == 0
+    sheet = load_workbook(out)["检查结果"]
+    rules = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert "T3.applicant_total" in rules
+
+
+def test_old_binary_word_file_is_named_as_such(tmp_path: Path) -> None:
+    doc = tmp_path / "report.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    result = read_path(doc)
+    assert result.report is None and result.kind == "doc"
+    assert "另存为.docx" in result.findings[0].message

@@ -49,6 +49,9 @@ def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
         except ReportDataError as exc:
             return ReadResult(source, None, [finding("READ.not_a_report", str(exc))], None, kind)
         return ReadResult(source, report, [], report.format_id, kind)
+    if kind == "doc":
+        message = "这是旧版Word/Excel/WPS（.doc/.xls/.wps）文件，无法直接读取：请另存为.docx、.xlsx或PDF后再检查"
+        return ReadResult(source, None, [finding("READ.not_a_report", message)], None, kind)
     if kind == "text":
         text = decode_text(data)
     else:

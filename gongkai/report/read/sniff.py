@@ -7,7 +7,8 @@ import zipfile
 
 from charset_normalizer import from_bytes
 
-KINDS = ("text", "json", "html", "docx", "xlsx", "pdf")
+KINDS = ("text", "json", "html", "docx", "xlsx", "pdf", "doc")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97–2003 .doc (and .xls, .wps)
 
 
 def detect(data: bytes, name: str = "") -> str:
@@ -15,6 +16,8 @@ def detect(data: bytes, name: str = "") -> str:
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data.startswith(_OLE2):
+        return "doc"
     if head.startswith(b"PK\x03\x04"):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())

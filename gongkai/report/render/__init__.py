@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from gongkai.report.findings import Finding
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.csv_long import render_csv
 from gongkai.report.render.markdown import render_markdown
@@ -38,10 +39,15 @@ RENDERERS: dict[str, Renderer] = {
     "csv": render_csv,
     "html": _lazy("html"),  # str; the others below are bytes
     "docx": _lazy("docx"),
-    "xlsx": _lazy("xlsx"),  # render.xlsx.render_xlsx(report, findings=...) fills the 检查结果 sheet
+    "xlsx": _lazy("xlsx"),  # render(report, "xlsx", findings=...) fills the 检查结果 sheet
     "pdf": _lazy("pdf"),
 }
 
 
-def render(report: AnnualReport, to: str) -> str | bytes:
+def render(report: AnnualReport, to: str, *, findings: list[Finding] | None = None) -> str | bytes:
+    """The report in the format `to`; an XLSX workbook also gets a sheet of the findings given."""
+    if to == "xlsx" and findings is not None:
+        from gongkai.report.render.xlsx import render_xlsx
+
+        return render_xlsx(report, findings=findings)
     return RENDERERS[to](report)
