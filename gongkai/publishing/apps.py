@@ -12,6 +12,10 @@ class PublishingConfig(AppConfig):
 
     def ready(self) -> None:
         from gongkai.audit import events
-        from gongkai.publishing.constants import PublishingEvent
+        from gongkai.publishing import dashboard, demo
+        from gongkai.publishing.constants import ItemEvent, PublishingEvent
 
         events.register(PublishingEvent)
+        events.register(ItemEvent)
+        dashboard.register_panels()
+        demo.register()
