@@ -24,6 +24,7 @@ GONGKAI_APPS = [
     "gongkai.portal",
     "gongkai.publishing",
     "gongkai.appeals",
+    "gongkai.annual",
     "gongkai.applications",
 ]
 

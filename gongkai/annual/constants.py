@@ -1,0 +1,70 @@
+"""Choices of the annual-report app: a report's status, the review stages, sources, supervision status, events."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.orgs.constants import Role
+
+FIRST_DRAFTED_YEAR = 2021  # the system drafts reports in the current format (国办公开办函〔2021〕30号) only
+
+
+class ReportStatus(models.TextChoices):
+    DRAFTING = "drafting", _("起草中")
+    IN_REVIEW = "in_review", _("审核中")
+    PUBLISHED = "published", _("已公开")
+
+
+class Stage(models.TextChoices):
+    """The three reviews (三审), each by a different person holding the stage's role in the agency."""
+
+    FIRST = "first", _("初审")
+    SECOND = "second", _("复审")
+    FINAL = "final", _("终审")
+
+
+STAGE_ROLES = {Stage.FIRST: Role.REVIEWER_FIRST, Stage.SECOND: Role.REVIEWER_SECOND, Stage.FINAL: Role.REVIEWER_FINAL}
+STAGE_ORDER = (Stage.FIRST, Stage.SECOND, Stage.FINAL)
+# who may draft, submit and publish an agency's report
+DRAFTING_ROLES = frozenset({Role.HANDLER, Role.OFFICE_HEAD, Role.ADMIN})
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", _("通过")
+    RETURNED = "returned", _("退回修改")
+
+
+class Source(models.TextChoices):
+    SYSTEM = "system", _("本平台起草")
+    IMPORTED = "imported", _("导入已公开的报告文件")
+
+
+class FiguresSource(models.TextChoices):
+    FORM = "form", _("页面填报")
+    XLSX = "xlsx", _("XLSX 导入")
+    API = "api", _("接口")
+
+
+class Progress(models.TextChoices):
+    """A report's state as a supervisor sees it on a given day."""
+
+    NOT_STARTED = "not_started", _("未开始")
+    DRAFTING = "drafting", _("起草中")
+    IN_REVIEW = "in_review", _("审核中")
+    PUBLISHED = "published", _("已公开")
+    LATE = "late", _("逾期未公开")
+
+
+class AnnualEvent(models.TextChoices):
+    """Audit events of this app."""
+
+    FIGURES_SAVED = "annual.figures.saved", _("填报第二十条第（五）（六）（八）项数据")
+    REPORT_STARTED = "annual.report.started", _("开始起草年度报告")
+    SECTIONS_SAVED = "annual.report.sections_saved", _("修改年度报告文字部分")
+    SUBMITTED = "annual.report.submitted", _("年度报告提交审核")
+    REVIEWED = "annual.report.reviewed", _("年度报告审核")
+    PUBLISHED = "annual.report.published", _("公开年度报告")
+    REOPENED = "annual.report.reopened", _("修订已公开的年度报告")
+    IMPORTED = "annual.report.imported", _("导入已公开的年度报告")
+    BULK_CHECKED = "annual.check.bulk", _("批量检查年度报告")
