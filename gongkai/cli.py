@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "gongkai.report.cli",
     "gongkai.screening.cli",
     "gongkai.web.cli",
+    "gongkai.annual.cli",
 )
 
 

@@ -57,9 +57,17 @@ def _require_year(year: int) -> None:
         )
 
 
+def plain_amount(amount: Decimal) -> Decimal:
+    """An amount without the database column's trailing zeros: 1.2500 → 1.25, 0.0000 → 0 (as reports write it)."""
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
+
+
 def figures_cells(figures: Art20Figures | None) -> dict[CellRef, Value]:
     """The four cells of 第二十条第（五）（六）（八）项; blank (None, not 0) while nothing was entered."""
-    return {ref: (getattr(figures, name) if figures is not None else None) for name, ref in FIGURE_CELLS.items()}
+    if figures is None:
+        return dict.fromkeys(FIGURE_CELLS.values())
+    return {ref: (plain_amount(figures.fees) if name == "fees" else getattr(figures, name))
+            for name, ref in FIGURE_CELLS.items()}
 
 
 def figures_for_orgs(org_ids: Iterable[int], year: int) -> dict[int, dict[CellRef, Value]]:
@@ -97,7 +105,7 @@ def default_sections(report: AnnualReport) -> dict[str, str]:
             f"全年作出行政许可决定{_count(cell('art20_5', 'licensing', 'decisions'))}、"
             f"行政处罚决定{_count(cell('art20_6', 'penalty', 'decisions'))}、"
             f"行政强制决定{_count(cell('art20_6', 'coercion', 'decisions'))}，"
-            f"收取行政事业性收费{Decimal(fee or 0).normalize():f}万元。"
+            f"收取行政事业性收费{plain_amount(Decimal(fee or 0)):f}万元。"
         )
     proactive += "【请补充：主动公开的主要内容、渠道和政策解读情况。】"
 
