@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "gongkai.screening.cli",
     "gongkai.web.cli",
     "gongkai.annual.cli",
+    "gongkai.applications.cli",
 )
 
 

@@ -11,7 +11,10 @@ class ApplicationsConfig(AppConfig):
     url_prefix = "requests"
 
     def ready(self) -> None:
+        from gongkai.applications import dashboard, demo
         from gongkai.applications.constants import RequestEvent
         from gongkai.audit import events
 
         events.register(RequestEvent)
+        dashboard.register_panels()
+        demo.register()

@@ -37,6 +37,8 @@ from gongkai.orgs.querysets import OrgScopedQuerySet
 
 
 class RequestQuerySet(OrgScopedQuerySet):
+    """Requests, scoped by agency like every org-owned record."""
+
     def open(self) -> RequestQuerySet:
         return self.filter(closed__isnull=True)
 
@@ -312,9 +314,14 @@ class Attachment(models.Model):
 
 
 class LetterTemplate(models.Model):
-    """An administrator's wording of a letter; without one the built-in wording is used."""
+    """An administrator's wording of a letter for one agency (or, without agency, for the whole site);
+    an agency without its own uses the site's, and without that the built-in wording."""
 
-    kind = models.CharField(_("文书类型"), max_length=20, choices=LetterKind, unique=True)
+    org = models.ForeignKey(
+        "orgs.Organisation", verbose_name=_("机关"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+", help_text=_("不选则为全平台通用的模板。"),
+    )
+    kind = models.CharField(_("文书类型"), max_length=20, choices=LetterKind)
     title = models.CharField(_("标题"), max_length=100)
     body = models.TextField(_("正文"), help_text=_("可使用 {占位符}，见页面上的说明。"))
     updated_by = models.ForeignKey(
@@ -325,10 +332,14 @@ class LetterTemplate(models.Model):
     class Meta:
         verbose_name = _("文书模板")
         verbose_name_plural = _("文书模板")
-        ordering = ("kind",)
+        ordering = ("org", "kind")
+        constraints = (
+            models.UniqueConstraint(fields=["org", "kind"], name="letter_template_per_org"),
+            models.UniqueConstraint(fields=["kind"], condition=Q(org__isnull=True), name="letter_template_site"),
+        )
 
     def __str__(self) -> str:
-        return self.get_kind_display()
+        return f"{self.org or _('全平台')} · {self.get_kind_display()}"
 
 
 class HolidayDay(models.Model):

@@ -1,0 +1,75 @@
+"""Reminder e-mails before and after a deadline, sent through Django's e-mail backend (`gongkai remind`).
+
+Each handler gets one message listing their requests that are due within a few working days or late;
+requests without a handler go to the agency's 政府信息公开专人. A scheduler (cron) runs the command daily.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+
+from gongkai.applications.letters import chinese_date
+from gongkai.applications.models import Request
+from gongkai.applications.overview import OpenItem, attention_items
+
+__all__ = ["Reminder", "reminders", "send_reminders"]
+
+
+@dataclass(frozen=True)
+class Reminder:
+    recipient: str  # e-mail address
+    person: str
+    items: tuple[OpenItem, ...]
+
+
+def _line(item: OpenItem) -> str:
+    request = item.request
+    if item.status is None:
+        return f"{request.number}（{request.applicant_name}）：{item.problem}"
+    status = item.status
+    due = f"，期限{chinese_date(status.due)}" if status.due else ""
+    return f"{request.number}（{request.applicant_name}）：{status.status.label}{due}"
+
+
+def _recipient(request: Request) -> Any:
+    return request.handler or request.org.person_in_charge
+
+
+def reminders(*, today: date | None = None, org_ids: list[int] | None = None) -> tuple[list[Reminder], list[str]]:
+    """The messages to send (and the requests nobody can be told about, as text)."""
+    requests = Request.objects.select_related("org__person_in_charge")
+    if org_ids is not None:
+        requests = requests.filter(org_id__in=org_ids)
+    by_person: dict[Any, list[OpenItem]] = defaultdict(list)
+    nobody: list[str] = []
+    for item in attention_items(requests, today=today):
+        person = _recipient(item.request)
+        if person is None or not person.email:
+            nobody.append(f"{item.request.org}：{_line(item)}（无经办人或经办人未登记电子邮箱）")
+        else:
+            by_person[person].append(item)
+    return [Reminder(p.email, str(p), tuple(items)) for p, items in by_person.items()], nobody
+
+
+def send_reminders(*, today: date | None = None, org_ids: list[int] | None = None) -> tuple[list[Reminder], list[str]]:
+    """Send one e-mail per person; returns what was sent and what could not be addressed."""
+    messages, nobody = reminders(today=today, org_ids=org_ids)
+    emails = [
+        EmailMessage(
+            subject=f"【政府信息公开】{len(m.items)}件申请即将到期或已逾期",
+            body=f"{m.person}：\n\n以下政府信息公开申请需要尽快办理：\n\n"
+            + "\n".join(f"· {_line(item)}" for item in m.items)
+            + f"\n\n（{settings.GONGKAI_SITE_NAME}自动提醒，期限按工作日计算。）",
+            to=[m.recipient],
+        )
+        for m in messages
+    ]
+    if emails:
+        get_connection().send_messages(emails)
+    return messages, nobody
