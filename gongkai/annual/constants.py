@@ -64,6 +64,7 @@ class AnnualEvent(models.TextChoices):
     SECTIONS_SAVED = "annual.report.sections_saved", _("修改年度报告文字部分")
     SUBMITTED = "annual.report.submitted", _("年度报告提交审核")
     REVIEWED = "annual.report.reviewed", _("年度报告审核")
+    WITHDRAWN = "annual.report.withdrawn", _("撤回审核中的年度报告")
     PUBLISHED = "annual.report.published", _("公开年度报告")
     REOPENED = "annual.report.reopened", _("修订已公开的年度报告")
     IMPORTED = "annual.report.imported", _("导入已公开的年度报告")

@@ -50,6 +50,7 @@ __all__ = [
     "save_sections",
     "start_report",
     "submit",
+    "withdraw",
 ]
 
 SECTION_FIELDS = ("overall", "problems", "other")
@@ -124,6 +125,19 @@ def submit(report: Report, *, actor: Any) -> Report:
     report.submission += 1
     report.save(update_fields=["status", "submission", "updated_at"])
     record(AnnualEvent.SUBMITTED, actor=actor, obj=report, after={"submission": report.submission})
+    return report
+
+
+@transaction.atomic
+def withdraw(report: Report, *, actor: Any) -> Report:
+    """Take a report out of review to change it (e.g. publication was refused); it is reviewed again from 初审."""
+    report = _locked(report)
+    _require(actor, report.org, DRAFTING_ROLES, _("撤回修改"))
+    if report.status != ReportStatus.IN_REVIEW:
+        raise ValidationError(_("只有审核中的报告可以撤回。"))
+    report.status = ReportStatus.DRAFTING
+    report.save(update_fields=["status", "updated_at"])
+    record(AnnualEvent.WITHDRAWN, actor=actor, obj=report, after={"submission": report.submission})
     return report
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("org/<int:org_id>/<int:year>/start/", views.report_start, name="start"),
     path("org/<int:org_id>/<int:year>/edit/", views.report_edit, name="edit"),
     path("org/<int:org_id>/<int:year>/submit/", views.report_submit, name="submit"),
+    path("org/<int:org_id>/<int:year>/withdraw/", views.report_withdraw, name="withdraw"),
     path("org/<int:org_id>/<int:year>/review/", views.report_review, name="review"),
     path("org/<int:org_id>/<int:year>/publish/", views.report_publish, name="publish"),
     path("org/<int:org_id>/<int:year>/reopen/", views.report_reopen, name="reopen"),

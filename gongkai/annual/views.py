@@ -230,6 +230,18 @@ def report_submit(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
 
 @staff_member_required
 @require_POST
+def report_withdraw(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
+    org, report = _report_action(request, org_id, year)
+    try:
+        services.withdraw(report, actor=request.user)
+        messages.success(request, _("已撤回修改；修改后请重新提交审核。"))
+    except ValidationError as exc:
+        _message(request, exc)
+    return redirect("annual:report", org_id=org.pk, year=year)
+
+
+@staff_member_required
+@require_POST
 def report_review(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     org, report = _report_action(request, org_id, year)
     form = ReviewForm(request.POST)
