@@ -44,14 +44,7 @@ class PublishedFileForm(forms.Form):
                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class BulkCheckForm(forms.Form):
-    files = forms.FileField(
-        label=_("报告文件或 zip 压缩包"), required=False,
-        widget=MultipleFileInput(attrs={"multiple": True}),
-        help_text=_("可多选；一个文件夹请压缩为 zip 后上传（一次最多20个文件，zip 内不限）。"),
-    )
+    """The uploaded files themselves (`<input type=file multiple name=files>`) are read from request.FILES."""
+
     folder = forms.CharField(label=_("服务器上的文件夹（仅平台管理员）"), required=False)

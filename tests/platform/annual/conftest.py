@@ -18,8 +18,9 @@ def county(db: None) -> demo_module.DemoContext:
 def dazhai_sections() -> dict[str, str]:
     """Finished text sections (no prompts left), as a drafter would write them."""
     return {
-        "overall": "（一）主动公开\n本机关主动公开政府信息。\n（二）依申请公开\n本年度依法办理申请。\n（三）政府信息管理\n落实保密审查。\n"
-        "（四）政府信息公开平台建设\n维护信息公开专栏。\n（五）监督保障\n开展考核、社会评议和责任追究。",
+        "overall": "（一）主动公开\n本机关主动公开政府信息。\n（二）依申请公开\n本年度依法办理申请。\n"
+        "（三）政府信息管理\n落实保密审查。\n（四）政府信息公开平台建设\n维护信息公开专栏。\n"
+        "（五）监督保障\n开展考核、社会评议和责任追究。",
         "problems": "公开内容不够全面。下一步将完善制度。",
         "other": "本年度未收取信息处理费。",
     }
