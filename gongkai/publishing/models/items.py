@@ -109,7 +109,7 @@ class Item(models.Model):
     screening_version = models.CharField(_("筛查词典版本"), max_length=80, blank=True)
     review_round = models.PositiveSmallIntegerField(_("送审轮次"), default=0)
     created_by = models.ForeignKey(
-        USER, verbose_name=_("撰稿人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        USER, verbose_name=_("撰稿人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
@@ -167,7 +167,7 @@ class Attachment(models.Model):
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
     uploaded_by = models.ForeignKey(
-        USER, verbose_name=_("上传人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        USER, verbose_name=_("上传人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
@@ -301,7 +301,7 @@ class ScreeningDictionary(models.Model):
     )
     is_active = models.BooleanField(_("启用"), default=True)
     updated_by = models.ForeignKey(
-        USER, verbose_name=_("修改人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        USER, verbose_name=_("修改人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
