@@ -14,11 +14,10 @@ from gongkai.dashboard.registry import NavItem, Panel, PanelContext, Section, re
 
 def _attention(ctx: PanelContext) -> dict[str, Any]:
     items = attention_items(Request.objects.filter(org=ctx.org))
-    mine = [i for i in items if i.request.handler_id == ctx.user.pk]
     per_handler = Counter(str(i.request.handler or _("未分办")) for i in items)
     late = Counter(str(i.request.handler or _("未分办")) for i in items if i.late)
     return {
-        "org": ctx.org, "items": items, "mine": mine,
+        "org": ctx.org, "items": items,
         "per_handler": [(name, count, late[name]) for name, count in sorted(per_handler.items())],
         "open_count": Request.objects.filter(org=ctx.org).open().count(),
     }

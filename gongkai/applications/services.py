@@ -305,12 +305,20 @@ def register(
     dates = {"handed_in": handed_in, "signed_for": signed_for, "confirmed": confirmed, "arrived": arrived}
     rule = receipt_rule(chosen, clock.request_settings())
     field = _EVENT_FIELDS[rule.event]
+    errors: dict[str, Any] = {}
     try:
         receipt_date(chosen, **dates, settings=clock.request_settings())  # type: ignore[arg-type]
+        _not_future(dates[field], field, "收到申请的日期")
     except MissingReceiptEventError as exc:
-        raise ValidationError({field: str(exc)}) from None
-    _not_future(dates[field], field, "收到申请的日期")
-    values = _clean_applicant(data)
+        errors[field] = str(exc)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        values = _clean_applicant(data)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:  # every bad field at once
+        raise ValidationError(errors)
     uploads = list(uploads)
     for upload in uploads:
         _check_upload(upload)
