@@ -170,3 +170,18 @@ def test_the_dashboard_counts_down_to_the_agency_deadline(demo, rf):
     assert context["deadline"] == dazhai.report_deadline(context["year"])
     html = render_to_string("annual/panels/countdown.html", {"panel": context})
     assert ("还有" in html) or ("已超过公开期限" in html)
+
+
+def test_the_api_reads_reports_scoped_like_the_pages(demo, api_for):
+    dazhai = Organisation.objects.get(name="大寨乡")
+    shiqiao = Organisation.objects.get(name="石桥镇")
+    api = api_for("dazhai_handler")
+    listed = api.get("/api/annual-reports/").json()
+    assert {r["org"] for r in listed["results"]} == {dazhai.pk}
+    current = api.get(f"/api/annual-reports/current/?org={dazhai.pk}&year=2023").json()
+    assert current["report"]["tables"]["applications"]["new"]["total"] == 0
+    assert api.get(f"/api/annual-reports/current/?org={shiqiao.pk}&year=2023").status_code == 404
+    assert api.get(f"/api/annual-reports/current/?org={dazhai.pk}&year=2019").status_code == 400
+    assert api.get("/api/art20-figures/?year=2023").json()["count"] == 1
+    supervisor = api_for("county_supervisor").get("/api/annual-reports/?year=2023").json()
+    assert supervisor["count"] >= 5
