@@ -44,6 +44,7 @@ class Art20Figures(models.Model):
     class Meta:
         verbose_name = _("第二十条数据")
         verbose_name_plural = _("第二十条数据")
+        ordering = ("-year", "org__sort_order", "org_id")
         constraints = (
             models.UniqueConstraint(fields=["org", "year"], name="art20_figures_one_per_year"),
             models.CheckConstraint(condition=models.Q(fees__gte=0), name="art20_fees_not_negative"),
