@@ -125,7 +125,7 @@ def _fill_sql(vendor: str, *, count: int, org_expr: str, prefix: str) -> str:
             return f"date('2022-01-01', '+' || ({offset}) || ' days')"
     else:
         source = ""
-        from_ = f"FROM generate_series(1, {count}) AS seq(i)"
+        from_ = f"FROM generate_series(1::bigint, {count}) AS seq(i)"  # i * 7919 overflows integer
 
         def day(offset: str) -> str:
             return f"(date '2022-01-01' + ({offset})::int)"

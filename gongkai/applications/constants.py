@@ -106,4 +106,3 @@ class RequestEvent(models.TextChoices):
     ATTACHMENT_ADDED = "applications.request.attachment_added", _("上传材料")
     IMPORTED = "applications.request.imported", _("导入申请台账")
     TEMPLATE_CHANGED = "applications.template.changed", _("修改文书模板")
-    HOLIDAY_CHANGED = "applications.holiday.changed", _("修改节假日安排")

@@ -64,6 +64,7 @@ __all__ = [
     "ALLOWED_EXTENSIONS",
     "APPLICANT_FIELDS",
     "DIRECT_CLOSE_OUTCOMES",
+    "Upload",
     "add_attachment",
     "approve_draft",
     "assign",
@@ -83,6 +84,7 @@ __all__ = [
     "save_draft",
     "submit_draft",
     "submit_online",
+    "take_serial",
     "waive_fee",
 ]
 

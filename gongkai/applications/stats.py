@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -63,22 +64,31 @@ def _row_in_format(row: str, fmt: ReportFormat) -> str:
     return row
 
 
+@cache
+def _refs(format_id: str) -> tuple[dict[tuple[str, str], CellRef], frozenset[str]]:
+    """The table's cells by (row, column), and its outcome rows, built once per format."""
+    table = FORMATS[format_id].table(TABLE)
+    refs = {(r.key, c.key): CellRef(TABLE, r.key, c.key) for r in table.rows for c in table.columns}
+    outcome_rows = frozenset(r.key for r in table.rows) - {"new", "carried_in", "total", "carried_out"}
+    return refs, outcome_rows
+
+
 def _assemble(groups: Iterable[Mapping[str, Any]], fmt: ReportFormat) -> dict[CellRef, int]:
-    table = fmt.table(TABLE)
-    cells = dict.fromkeys((CellRef(TABLE, r.key, c.key) for r in table.rows for c in table.columns), 0)
-    outcome_rows = {r.key for r in table.rows} - {"new", "carried_in", "total", "carried_out"}
+    refs, outcome_rows = _refs(fmt.id)
+    cells = dict.fromkeys(refs.values(), 0)
     for group in groups:
         column = ApplicantType(group["applicant_type"]).value
+        closed = group["closed_in_year"]
+        row = _row_in_format(group["outcome_row"], fmt) if closed else ""
+        if closed and row not in outcome_rows:
+            raise ValueError(f"办结的申请记录了未知的表三统计行：{group['outcome_row']!r}")
         for target in (column, "total"):
-            cells[CellRef(TABLE, "new", target)] += group["new"]
-            cells[CellRef(TABLE, "carried_in", target)] += group["carried_in"]
-            cells[CellRef(TABLE, "carried_out", target)] += group["carried_out"]
-            if group["closed_in_year"]:
-                row = _row_in_format(group["outcome_row"], fmt)
-                if row not in outcome_rows:
-                    raise ValueError(f"办结的申请记录了未知的表三统计行：{group['outcome_row']!r}")
-                cells[CellRef(TABLE, row, target)] += group["closed_in_year"]
-                cells[CellRef(TABLE, "total", target)] += group["closed_in_year"]
+            cells[refs["new", target]] += group["new"]
+            cells[refs["carried_in", target]] += group["carried_in"]
+            cells[refs["carried_out", target]] += group["carried_out"]
+            if closed:
+                cells[refs[row, target]] += closed
+                cells[refs["total", target]] += closed
     return cells
 
 
