@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "gongkai.web.cli",
     "gongkai.annual.cli",
     "gongkai.applications.cli",
+    "gongkai.publishing.cli",
 )
 
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -412,4 +412,5 @@ def rescreen_published(items: Any = None, *, actor: Any = None) -> int:
 
 def needing_fixes(items: Any) -> Any:
     """Published items with findings nobody has resolved: what to correct or confirm."""
-    return items.filter(state=ItemState.PUBLISHED).filter(Q(findings__resolved_at__isnull=True)).distinct()
+    open_findings = Finding.objects.filter(item=OuterRef("pk"), resolved_at__isnull=True)
+    return items.filter(Exists(open_findings), state=ItemState.PUBLISHED)

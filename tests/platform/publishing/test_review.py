@@ -121,3 +121,17 @@ def test_withdraw_and_correct_keep_the_reason(county: DemoContext) -> None:
     item = services.withdraw(item, actor=user("dazhai_head"), reason="补贴名单有误，核实后重新发布")
     assert item.state == ItemState.WITHDRAWN and not Item.objects.public().filter(pk=item.pk).exists()
     assert AuditEntry.objects.filter(event=ItemEvent.WITHDRAWN, object_id=str(item.pk)).get().message.startswith("补贴")
+
+
+def test_rescreen_command_lists_what_needs_fixing(county: DemoContext, capsys) -> None:
+    """Periodic re-check of published content (错敏信息检查): exit 1 and the list when something is found."""
+    from gongkai.cli import main
+    from gongkai.publishing.models import ScreeningDictionary
+
+    through_review(draft())
+    assert main(["rescreen"]) == 0
+    ScreeningDictionary.objects.create(slug="t", name="试", source="测试", content="地力\t\tsensitive")
+    assert main(["rescreen", "--org", "大寨乡"]) == 1
+    out = capsys.readouterr().out
+    assert "待整改 1 条" in out and "耕地地力保护补贴" in out
+    assert main(["rescreen", "--org", "不存在的机关"]) == 2
