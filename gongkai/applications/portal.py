@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.applications import clock, forms, services
 from gongkai.applications.constants import AttachmentKind
 from gongkai.applications.models import Request
-from gongkai.applications.views import _file_response
+from gongkai.applications.views import file_response
 from gongkai.calendar import HolidayScheduleError
 from gongkai.law.requests import outcome
 from gongkai.orgs.models import Organisation
@@ -93,4 +93,4 @@ def tracked_letter(request: HttpRequest, code: str, attachment_id: int) -> FileR
     attachment = req.attachments.filter(pk=attachment_id, kind=AttachmentKind.LETTER).first()
     if attachment is None:
         raise Http404
-    return _file_response(attachment)
+    return file_response(attachment)

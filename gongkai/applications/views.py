@@ -309,10 +309,11 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
     attachment = req.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404
-    return _file_response(attachment)
+    return file_response(attachment)
 
 
-def _file_response(attachment: Attachment) -> FileResponse:
+def file_response(attachment: Attachment) -> FileResponse:
+    """The file as a download; the caller has checked that the person may see it."""
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
