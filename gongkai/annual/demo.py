@@ -21,7 +21,6 @@ from gongkai.web.demo import register as register_loader
 
 SEED = Path(__file__).with_name("demo_data") / "dazhai-2023.txt"
 YEAR = 2023
-TOWNSHIP_DEADLINE = (1, 20)  # 县政务公开办通知: 乡镇、街道 by 20 January, so the county can collect them
 COUNTY_DEADLINE = (3, 31)  # 条例 第四十九条: the county government's own report by 31 March
 
 
@@ -30,16 +29,15 @@ def _at(day: dt.date) -> dt.datetime:
 
 
 def _deadlines(ctx: DemoContext) -> None:
-    """Set the per-agency deadlines where they are still the default (31 January)."""
+    """The county government's own report is due by 31 March (where still the default, 31 January); the
+    townships keep the default, which is the local date here (a county may set an earlier one per agency)."""
     from gongkai.orgs.constants import OrgKind
     from gongkai.orgs.models import Organisation
     from gongkai.orgs.services import update_org
 
-    for org in Organisation.objects.filter(report_deadline_month=1, report_deadline_day=31):
-        wanted = {OrgKind.COUNTY_GOV: COUNTY_DEADLINE, OrgKind.TOWNSHIP: TOWNSHIP_DEADLINE,
-                  OrgKind.STREET: TOWNSHIP_DEADLINE}.get(org.kind)
-        if wanted is not None:
-            update_org(org, actor=None, data={"report_deadline_month": wanted[0], "report_deadline_day": wanted[1]})
+    for org in Organisation.objects.filter(kind=OrgKind.COUNTY_GOV, report_deadline_month=1, report_deadline_day=31):
+        update_org(org, actor=None, data={"report_deadline_month": COUNTY_DEADLINE[0],
+                                          "report_deadline_day": COUNTY_DEADLINE[1]})
 
 
 def _publish_dazhai(ctx: DemoContext) -> None:

@@ -279,8 +279,11 @@ def document(version: ReportVersion, kind: str) -> bytes:
 
 
 def progress(report: Report | None, deadline: dt.date, today: dt.date) -> Progress:
-    """Not started, drafting, in review, published — or late once the deadline has passed unpublished."""
-    if report is not None and report.status == ReportStatus.PUBLISHED:
+    """Not started, drafting, in review, published — or late once the deadline has passed unpublished.
+
+    A published report being corrected (reopened) stays published: its last version is public.
+    """
+    if report is not None and (report.status == ReportStatus.PUBLISHED or report.versions.exists()):
         return Progress.PUBLISHED
     if today > deadline:
         return Progress.LATE

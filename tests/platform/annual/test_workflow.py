@@ -140,6 +140,8 @@ def test_edits_after_publication_are_new_versions_and_every_version_is_kept(dazh
     with pytest.raises(ValidationError):
         services.save_sections(report, actor=user("dazhai_handler"), data={"problems": "改"})
     services.reopen(report, actor=user("dazhai_handler"), note="更正第五部分")
+    late = dazhai.report_deadline(2023) + dt.timedelta(days=1)
+    assert services.progress(report, dazhai.report_deadline(2023), late) == Progress.PUBLISHED  # v1 stays public
     services.save_sections(report, actor=user("dazhai_handler"), data={"problems": "公开不够及时。将加强培训。"})
     second = services.publish(reviewed(report), actor=user("dazhai_handler"))
     assert (first.number, second.number) == (1, 2) and first.sha256 != second.sha256
