@@ -54,12 +54,13 @@ def populate(items: int) -> dict[str, int]:
     from gongkai.orgs.constants import OrgKind
     from gongkai.orgs.demo import demo_credit_code
     from gongkai.orgs.models import Organisation
-    from gongkai.publishing import search
+    from gongkai.publishing import search, vocabularies
     from gongkai.publishing.constants import ItemState, Scheme
     from gongkai.publishing.models import Category, Item
 
     rnd = random.Random(20240603)
     org = Organisation.objects.create(name="基准乡", kind=OrgKind.COUNTY_GOV, credit_code=demo_credit_code(1))
+    vocabularies.ensure_defaults()
     topic = Category.objects.filter(scheme=Scheme.TOPIC).first()
     genre = Category.objects.filter(scheme=Scheme.GENRE).first()
     now = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)

@@ -88,6 +88,9 @@ def _item(ctx: DemoContext, spec: dict[str, Any], docs: dict[str, Any], *, publi
 
 
 def load(ctx: DemoContext) -> None:
+    from gongkai.publishing import vocabularies
+
+    vocabularies.ensure_defaults()
     docs = _county_register(ctx)
     for spec in DAZHAI_ITEMS:
         _item(ctx, spec, docs, publish=True)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.publishing import vocabularies
 from gongkai.publishing.constants import EndKind, Scheme
 from gongkai.publishing.models import Category, Item, NormativeDocument, ScreeningDictionary
 from gongkai.publishing.services import ITEM_FIELDS
@@ -25,6 +26,7 @@ class ItemForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, org_choices: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        vocabularies.ensure_defaults()
         self.fields["topic"].queryset = Category.objects.filter(scheme=Scheme.TOPIC, is_active=True)
         self.fields["genre"].queryset = Category.objects.filter(scheme=Scheme.GENRE, is_active=True)
         self.fields["normative_document"].queryset = NormativeDocument.objects.select_related("org")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0003_default_vocabularies'),
+        ('publishing', '0002_items'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

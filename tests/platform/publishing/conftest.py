@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.orgs.demo import load_county
+from gongkai.publishing import vocabularies
 from gongkai.web.demo import DemoContext
 
 
@@ -13,4 +14,5 @@ def county(db: None) -> DemoContext:
     """Only the organisations and people of the demo county (no publishing demo data)."""
     ctx = DemoContext()
     load_county(ctx)
+    vocabularies.ensure_defaults()
     return ctx

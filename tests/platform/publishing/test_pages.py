@@ -169,3 +169,17 @@ def test_flagged_item_page_lets_a_reviewer_resolve(demo: DemoContext, client_for
     client_for("dazhai_reviewer1").post(f"/publishing/findings/{finding.pk}/resolve/", {"reason": "误报：标题用语"})
     finding.refresh_from_db()
     assert finding.resolved_by.username == "dazhai_reviewer1"
+
+
+def test_default_vocabularies_fill_only_an_empty_scheme(db: None) -> None:
+    """A fresh database holds no publishing rows (restore needs it empty); the first form fills the lists."""
+    from gongkai.publishing import vocabularies
+    from gongkai.publishing.constants import Scheme
+    from gongkai.publishing.models import Category
+
+    assert not Category.objects.exists()
+    vocabularies.ensure_defaults()
+    assert Category.objects.filter(scheme=Scheme.TOPIC).count() == len(vocabularies.TOPICS)
+    Category.objects.filter(scheme=Scheme.GENRE).exclude(name="通知").delete()
+    vocabularies.ensure_defaults()
+    assert list(Category.objects.filter(scheme=Scheme.GENRE).values_list("name", flat=True)) == ["通知"]

@@ -1,6 +1,15 @@
-"""The catalogue's default vocabularies; administrators add, rename, reorder or switch entries off."""
+"""The catalogue's default vocabularies, put in place the first time they are needed (an empty scheme);
+administrators then add, rename, reorder or switch entries off in the admin.
 
-from django.db import migrations
+They are not written by a data migration: a fresh database stays empty, as `gongkai restore` requires.
+"""
+
+from __future__ import annotations
+
+from gongkai.publishing.constants import Scheme
+from gongkai.publishing.models import Category
+
+__all__ = ["GENRES", "TOPICS", "ensure_defaults"]
 
 # 主题分类: the top level of the State Council's subject classification of government documents (as
 # used by the 中国政府网 policy library and most local catalogues).
@@ -18,19 +27,12 @@ GENRES = (
 )
 
 
-def add(apps, schema_editor):
-    Category = apps.get_model("publishing", "Category")
-    for scheme, names in (("topic", TOPICS), ("genre", GENRES)):
-        for number, name in enumerate(names, start=1):
-            Category.objects.get_or_create(
-                scheme=scheme, code=f"{number:02d}", defaults={"name": name, "sort_order": number * 10}
+def ensure_defaults() -> None:
+    """Fill a scheme that has no entries at all with its defaults (never touches an edited list)."""
+    for scheme, names in ((Scheme.TOPIC, TOPICS), (Scheme.GENRE, GENRES)):
+        if not Category.objects.filter(scheme=scheme).exists():
+            Category.objects.bulk_create(
+                [Category(scheme=scheme, code=f"{n:02d}", name=name, sort_order=n * 10)
+                 for n, name in enumerate(names, start=1)],
+                ignore_conflicts=True,
             )
-
-
-def remove(apps, schema_editor):
-    apps.get_model("publishing", "Category").objects.all().delete()
-
-
-class Migration(migrations.Migration):
-    dependencies = [("publishing", "0002_items")]
-    operations = [migrations.RunPython(add, remove)]
