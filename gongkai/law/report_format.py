@@ -337,6 +337,11 @@ def _sections(art20_tables: tuple[str, ...]) -> tuple[Section, ...]:
     )
 
 
+def _art20(key: str, heading: str, columns: tuple[Column, ...], rows: tuple[Row, ...]) -> Table:
+    """A table of section 二, headed by the item of 条例 第二十条 it reports."""
+    return Table(key, "proactive", heading, columns, rows, row_header="信息内容")
+
+
 # --------------------------------------------------------------------------------------------
 # Section 二 of the 2021 format: four tables, each headed by the item of 条例 第二十条 it reports
 
@@ -348,9 +353,8 @@ FORMAT_2021 = ReportFormat(
     first_year=2021,
     sections=_sections(("art20_1", "art20_5", "art20_6", "art20_8")),
     tables=(
-        Table(
+        _art20(
             "art20_1",
-            "proactive",
             "第二十条第（一）项",
             (
                 Column("issued", "本年制发件数"),
@@ -361,34 +365,27 @@ FORMAT_2021 = ReportFormat(
                 Row("rules", "规章", keywords=("规章",)),
                 Row("normative_documents", "行政规范性文件", keywords=("规范性文件",)),
             ),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_5",
-            "proactive",
             "第二十条第（五）项",
             (_DECISIONS,),
             (Row("licensing", "行政许可", keywords=("行政许可",)),),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_6",
-            "proactive",
             "第二十条第（六）项",
             (_DECISIONS,),
             (
                 Row("penalty", "行政处罚", keywords=("行政处罚",)),
                 Row("coercion", "行政强制", keywords=("行政强制",)),
             ),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_8",
-            "proactive",
             "第二十条第（八）项",
             (Column("fee_amount", "本年收费金额（单位：万元）", CellKind.AMOUNT),),
             (Row("fees", "行政事业性收费", keywords=("事业性收费",)),),
-            row_header="信息内容",
         ),
         _applications_table(_HEAD_ROWS + _OUTCOME_ROWS_BEFORE_OTHER + _OTHER_ROWS_2021 + _TAIL_ROWS),
         _appeals_table(),
@@ -409,9 +406,8 @@ FORMAT_2019 = ReportFormat(
     last_year=2020,
     sections=_sections(("art20_1", "art20_5", "art20_6", "art20_8", "art20_9")),
     tables=(
-        Table(
+        _art20(
             "art20_1",
-            "proactive",
             "第二十条第（一）项",
             (
                 Column("made", "本年新制作数量"),
@@ -422,48 +418,39 @@ FORMAT_2019 = ReportFormat(
                 Row("rules", "规章", keywords=("规章",)),
                 Row("normative_documents", "规范性文件", keywords=("规范性文件",)),
             ),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_5",
-            "proactive",
             "第二十条第（五）项",
             (_LAST_YEAR_ITEMS, _CHANGE, Column("decisions", "处理决定数量")),
             (
                 Row("licensing", "行政许可", keywords=("行政许可",)),
                 Row("other_services", "其他对外管理服务事项", keywords=("对外管理服务",)),
             ),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_6",
-            "proactive",
             "第二十条第（六）项",
             (_LAST_YEAR_ITEMS, _CHANGE, Column("decisions", "处理决定数量")),
             (
                 Row("penalty", "行政处罚", keywords=("行政处罚",)),
                 Row("coercion", "行政强制", keywords=("行政强制",)),
             ),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_8",
-            "proactive",
             "第二十条第（八）项",
             (_LAST_YEAR_ITEMS, _CHANGE),
             (Row("fees", "行政事业性收费", keywords=("事业性收费",)),),
-            row_header="信息内容",
         ),
-        Table(
+        _art20(
             "art20_9",
-            "proactive",
             "第二十条第（九）项",
             (
                 Column("procurement_items", "采购项目数量"),
                 Column("procurement_amount", "采购总金额", CellKind.AMOUNT),
             ),
             (Row("procurement", "政府集中采购", keywords=("集中采购",)),),
-            row_header="信息内容",
         ),
         _applications_table(_HEAD_ROWS + _OUTCOME_ROWS_BEFORE_OTHER + _OTHER_ROWS_2019 + _TAIL_ROWS),
         _appeals_table(),
