@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,6 +166,7 @@ def _type_area(pages: list[_Page]) -> tuple[float, float]:
 
 def _assemble(pages: list[_Page]) -> str:
     left, right = _type_area(pages)
+    body_size = _body_size(pages)
     out = TextOut()
     paragraph: list[_Line] = []
     pasted: list[list[str]] = []
@@ -197,7 +199,7 @@ def _assemble(pages: list[_Page]) -> str:
             flush()
             out.caption(item.text)
             continue
-        if paragraph and not _continues(paragraph[-1], item, left, right):
+        if paragraph and not _continues(paragraph[-1], item, left, right, body_size):
             flush()
         paragraph.append(item)
     flush()
@@ -246,12 +248,22 @@ def _nearest(edges: list[float], x: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
+def _body_size(pages: list[_Page]) -> float:
+    """The size most of the text outside tables is set in."""
+    sizes = Counter[float]()
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _Line):
+                sizes[round(item.size, 1)] += len(item.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
 def _centred(line: _Line, left: float, right: float) -> bool:
     margin_left, margin_right = line.x0 - left, right - line.x1
     return margin_left > line.size and abs(margin_left - margin_right) < 1.5 * line.size
 
 
-def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
+def _continues(above: _Line, line: _Line, left: float, right: float, body_size: float) -> bool:
     """Whether `line` goes on with the paragraph whose last line is `above`."""
     if abs(above.size - line.size) > 0.5:
         return False
@@ -259,8 +271,8 @@ def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
     next_page_top = line.page == above.page + 1
     if not (same_page_next or next_page_top):
         return False
-    if _centred(above, left, right) and _centred(line, left, right):
-        return True  # a title set on two centred lines
+    if line.size > body_size + 0.5 and _centred(above, left, right) and _centred(line, left, right):
+        return True  # a title (set larger than the body, GB/T 9704) on two centred lines
     starts_at_edge = line.x0 - left < 0.5 * line.size
     above_full = above.x1 + 0.5 * line.size + line.first_word > right
     return starts_at_edge and above_full
