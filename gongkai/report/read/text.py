@@ -23,9 +23,9 @@ from gongkai.report.read.tables import TableReading, read_tables
 _REPORT_NAME = r"政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
 _TITLES = (
     # 大寨乡2023年政府信息公开工作年度报告 · 2023年度某局政府信息公开工作年度报告
-    re.compile(rf"(?P<pre>[^\n]*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:度\s*)?(?P<post>[^\n]*?){_REPORT_NAME}"),
+    re.compile(rf"(?m)^(?P<pre>[^\n]*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:度\s*)?(?P<post>[^\n]*?){_REPORT_NAME}"),
     # 某局政府信息公开工作年度报告（2023年度）
-    re.compile(rf"(?P<pre>[^\n]*?)(?P<post>){_REPORT_NAME}\s*\(\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s*度?\s*\)"),
+    re.compile(rf"(?m)^(?P<pre>[^\n]*?)(?P<post>){_REPORT_NAME}\s*\(\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s*度?\s*\)"),
 )
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
