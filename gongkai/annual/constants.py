@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.orgs.constants import Role
+from gongkai.orgs.constants import REVIEW_STAGE_ORDER, REVIEW_STAGE_ROLES, ReviewDecision, ReviewStage, Role
 
 FIRST_DRAFTED_YEAR = 2021  # the system drafts reports in the current format (国办公开办函〔2021〕30号) only
 
@@ -16,23 +16,12 @@ class ReportStatus(models.TextChoices):
     PUBLISHED = "published", _("已公开")
 
 
-class Stage(models.TextChoices):
-    """The three reviews (三审), each by a different person holding the stage's role in the agency."""
-
-    FIRST = "first", _("初审")
-    SECOND = "second", _("复审")
-    FINAL = "final", _("终审")
-
-
-STAGE_ROLES = {Stage.FIRST: Role.REVIEWER_FIRST, Stage.SECOND: Role.REVIEWER_SECOND, Stage.FINAL: Role.REVIEWER_FINAL}
-STAGE_ORDER = (Stage.FIRST, Stage.SECOND, Stage.FINAL)
+Stage = ReviewStage  # 三审, shared with publishing
+Decision = ReviewDecision
+STAGE_ROLES = REVIEW_STAGE_ROLES
+STAGE_ORDER = REVIEW_STAGE_ORDER
 # who may draft, submit and publish an agency's report
 DRAFTING_ROLES = frozenset({Role.HANDLER, Role.OFFICE_HEAD, Role.ADMIN})
-
-
-class Decision(models.TextChoices):
-    APPROVED = "approved", _("通过")
-    RETURNED = "returned", _("退回修改")
 
 
 class Source(models.TextChoices):

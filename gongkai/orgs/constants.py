@@ -42,6 +42,27 @@ class Role(models.TextChoices):
 EDITING_ROLES = frozenset(Role) - {Role.SUPERVISOR}
 
 
+class ReviewStage(models.TextChoices):
+    """The three reviews (“三审”) of what an agency publishes, each by a different person holding the stage's role."""
+
+    FIRST = "first", _("初审")
+    SECOND = "second", _("复审")
+    FINAL = "final", _("终审")
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVED = "approved", _("通过")
+    RETURNED = "returned", _("退回修改")
+
+
+REVIEW_STAGE_ORDER = (ReviewStage.FIRST, ReviewStage.SECOND, ReviewStage.FINAL)
+REVIEW_STAGE_ROLES = {
+    ReviewStage.FIRST: Role.REVIEWER_FIRST,
+    ReviewStage.SECOND: Role.REVIEWER_SECOND,
+    ReviewStage.FINAL: Role.REVIEWER_FINAL,
+}
+
+
 class AccountType(models.TextChoices):
     STAFF = "staff", _("机关工作人员")
     APPLICANT = "applicant", _("申请人（公众）")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.orgs.constants import ReviewDecision, ReviewStage
+
 
 class DocumentKind(models.TextChoices):
     """What the annual report's section 二 第二十条第（一）项 counts (国办公开办函〔2021〕30号)."""
@@ -61,17 +63,8 @@ class ItemState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
-class Stage(models.TextChoices):
-    """The three reviews (“三审”), each by a different person holding the stage's role."""
-
-    FIRST = "first", _("初审")
-    SECOND = "second", _("复审")
-    FINAL = "final", _("终审")
-
-
-class Decision(models.TextChoices):
-    APPROVED = "approved", _("通过")
-    RETURNED = "returned", _("退回修改")
+Stage = ReviewStage  # 三审, shared with the annual report
+Decision = ReviewDecision
 
 
 class DisclosureMethod(models.TextChoices):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.audit.services import changes, record, snapshot
 from gongkai.orgs import permissions
-from gongkai.orgs.constants import Role
+from gongkai.orgs.constants import REVIEW_STAGE_ROLES, Role
 from gongkai.orgs.models import Organisation
 from gongkai.publishing import config, screen, search
 from gongkai.publishing.constants import Decision, ItemEvent, ItemState, Stage
@@ -65,7 +65,7 @@ ITEM_FIELDS = (
     "title", "summary", "body", "publisher", "made_on", "document_number", "topic", "genre",
     "disclosure_method", "disclosure_term", "public_until", "validity", "normative_document",
 )
-STAGE_ROLE = {Stage.FIRST: Role.REVIEWER_FIRST, Stage.SECOND: Role.REVIEWER_SECOND, Stage.FINAL: Role.REVIEWER_FINAL}
+STAGE_ROLE = REVIEW_STAGE_ROLES
 NEXT_STATE = {Stage.FIRST: ItemState.SECOND_REVIEW, Stage.SECOND: ItemState.FINAL_REVIEW}
 # who may resolve a finding, correct or withdraw a published item
 RESOLVING_ROLES = (Role.REVIEWER_FIRST, Role.REVIEWER_SECOND, Role.REVIEWER_FINAL, Role.OFFICE_HEAD)
