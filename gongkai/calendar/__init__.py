@@ -7,6 +7,13 @@
 
 A date in a year whose official arrangement is unknown raises `UnknownHolidayYearError` (a
 `GongkaiError`) with a message in Chinese naming the year; nothing falls back to weekends alone.
+Asked for it, the 放假办法's rule gives a provisional (暂定) date for any year 2004–2100:
+
+    >>> add_working_days(date(2026, 12, 5), 20, provisional=True)  # 2027: 元旦 1月1日 only
+    datetime.date(2027, 1, 4)
+
+`DerivedDate` carries a date with its `Certainty` and, for the agency's own deadlines, a safe bound
+counted on `SafeSchedule` (see `gongkai.calendar.provisional`).
 The web app builds `schedule_with_overrides(ScheduleOverrides.from_entries(...))` from its
 administrator-edited table and passes it as `schedule=`; without it `default_schedule()` is used.
 """
@@ -16,6 +23,12 @@ from gongkai.calendar.overrides import (
     dump_overrides,
     load_overrides,
     parse_overrides,
+)
+from gongkai.calendar.provisional import (
+    Certainty,
+    DerivedDate,
+    ProvisionalSchedule,
+    SafeSchedule,
 )
 from gongkai.calendar.schedule import (
     ChineseCalendarSchedule,
@@ -40,13 +53,17 @@ from gongkai.calendar.workdays import (
 )
 
 __all__ = [
+    "Certainty",
     "ChineseCalendarSchedule",
     "DayKind",
     "DayOverride",
+    "DerivedDate",
     "HolidaySchedule",
     "HolidayScheduleError",
     "HolidayScheduleFormatError",
     "OverriddenSchedule",
+    "ProvisionalSchedule",
+    "SafeSchedule",
     "ScheduleOverrides",
     "UnknownHolidayYearError",
     "YearNotice",

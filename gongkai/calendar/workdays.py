@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from gongkai.calendar.overrides import parse_overrides
+from gongkai.calendar.provisional import ProvisionalSchedule
 from gongkai.calendar.schedule import (
     ChineseCalendarSchedule,
     HolidaySchedule,
@@ -62,15 +63,20 @@ def is_working_day(day: date, *, schedule: HolidaySchedule | None = None) -> boo
     return _schedule(schedule).is_working_day(day)
 
 
-def add_working_days(start: date, n: int, *, schedule: HolidaySchedule | None = None) -> date:
+def add_working_days(
+    start: date, n: int, *, schedule: HolidaySchedule | None = None, provisional: bool = False
+) -> date:
     """The n-th working day after `start` (`start` itself not counted); `start` for n == 0.
 
     Raises `UnknownHolidayYearError` if `start` or any day counted lies in a year whose schedule is
-    unknown.
+    unknown; with `provisional=True` such a year (2004–2100) is counted on the 放假办法's rule instead
+    (`gongkai.calendar.provisional.ProvisionalSchedule`) and the result is 暂定.
     """
     if n < 0:
         raise ValueError(f"工作日数不能为负数：{n}")
     sched = _schedule(schedule)
+    if provisional:
+        sched = ProvisionalSchedule(sched)
     sched.require_year(start.year)
     day = start
     counted = 0

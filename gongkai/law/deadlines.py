@@ -11,8 +11,11 @@ months later (or the month's last day, 民法典 第二百零二条) and roll to
 day is a holiday (民事诉讼法 第八十五条, applied by 行政复议法 第八十八条 and 行政诉讼法 第一百零一条).
 
 The reply clock (条例 第三十条、第三十三条).
-- It starts after the receipt date, or, when a correction (补正) was asked for, after the day the
-  corrected application was received: the clock restarts and the earlier days are not counted.
+- It starts after the receipt date, or, when a correction (补正) was asked for within the 7 working
+  days of 第三十条, after the day the corrected application was received: the clock restarts and the
+  earlier days are not counted. A 补正 notice sent later does not restart it: 第三十条 gives the
+  restart only to the notice made in time, so the reply stays due from the receipt date (the
+  applicant's correction period still runs, and the late notice is a warning).
 - Paused time is not counted. A pause is an interval (start, end]: the working days after `start` up
   to and including `end` do not count; the day a pause starts still counts (the agency worked that day,
   and the pause begins the next day, as any period does), and counting resumes the working day after
@@ -37,7 +40,18 @@ import calendar as _stdlib_calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gongkai.calendar import HolidaySchedule, add_working_days, is_working_day, roll_forward, working_days_between
+from gongkai.calendar import (
+    Certainty,
+    DerivedDate,
+    HolidaySchedule,
+    ProvisionalSchedule,
+    SafeSchedule,
+    add_working_days,
+    default_schedule,
+    is_working_day,
+    roll_forward,
+    working_days_between,
+)
 from gongkai.errors import GongkaiError
 from gongkai.law.choices import LabelledChoice
 from gongkai.law.requests import (
@@ -57,6 +71,7 @@ from gongkai.law.requests import (
 __all__ = [
     "Consultation",
     "ConsultationKind",
+    "DatedDeadlines",
     "DeadlineStatus",
     "ExtensionTooLongError",
     "FeeNotice",
@@ -66,8 +81,10 @@ __all__ = [
     "RequestStatus",
     "add_months",
     "compute_deadlines",
+    "dated_deadlines",
     "period_end",
     "publication_due",
+    "publication_due_dated",
     "request_status",
 ]
 
@@ -112,6 +129,17 @@ def period_end(period: Period, start: date, *, schedule: HolidaySchedule | None 
 def publication_due(formed_or_changed: date, *, schedule: HolidaySchedule | None = None) -> date:
     """The last day to publish proactively disclosed information (条例 第二十六条: 20 working days)."""
     return period_end(PROACTIVE_PUBLICATION, formed_or_changed, schedule=schedule)
+
+
+def publication_due_dated(formed_or_changed: date, *, schedule: HolidaySchedule | None = None) -> DerivedDate:
+    """`publication_due` for any year 2004–2100: 暂定 (with its 不晚于 bound) where the notice is not known."""
+    base = schedule or default_schedule()
+    provisional = ProvisionalSchedule(base)
+    due = publication_due(formed_or_changed, schedule=provisional)
+    safe = None
+    if provisional.is_provisional(due.year):
+        safe = publication_due(formed_or_changed, schedule=SafeSchedule(base))
+    return DerivedDate.of(due, provisional, safe)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,6 +241,7 @@ class RequestDeadlines:
     opinion_dues: tuple[date | None, ...]  # per consultation, in order: the party's last day to answer
     payment_due: date | None  # the applicant's last day to pay the fee
     warnings: tuple[str, ...] = ()  # irregularities found in the events, in Chinese
+    correction_restarts_clock: bool = True  # False for a 补正 notice later than 7 working days (第三十条)
 
 
 @dataclass(frozen=True)
@@ -281,17 +310,21 @@ def compute_deadlines(
     _check(events)
     warnings: list[str] = []
     correction_notice_due = period_end(CORRECTION_NOTICE, events.received, schedule=schedule)
-    if events.correction_requested is not None and events.correction_requested > correction_notice_due:
+    late_correction = (
+        events.correction_requested is not None and events.correction_requested > correction_notice_due
+    )
+    if late_correction:
         warnings.append(
-            f"补正告知（{events.correction_requested.isoformat()}）晚于收到申请后"
-            f"{CORRECTION_NOTICE}（{correction_notice_due.isoformat()}，{CORRECTION_NOTICE.citation}）"
+            f"补正告知（{events.correction_requested.isoformat()}）晚于收到申请后"  # type: ignore[union-attr]
+            f"{CORRECTION_NOTICE}（{correction_notice_due.isoformat()}，{CORRECTION_NOTICE.citation}），"
+            "答复期限不因补正重新计算，仍自收到申请之日起计算"
         )
     correction_due = None
     if events.correction_requested is not None and events.correction_period is not None:
         notified = events.correction_delivered or events.correction_requested
         correction_due = add_working_days(notified, events.correction_period, schedule=schedule)
 
-    if events.correction_requested is None:
+    if events.correction_requested is None or late_correction:
         clock_start: date | None = events.received
     else:
         clock_start = events.correction_received
@@ -326,6 +359,75 @@ def compute_deadlines(
         opinion_dues=tuple(_opinion_due(c, schedule) for c in events.consultations),
         payment_due=None if fee is None else _payment_due(fee, schedule),
         warnings=tuple(warnings),
+        correction_restarts_clock=not late_correction,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates with their certainty
+
+
+@dataclass(frozen=True)
+class DatedDeadlines:
+    """The deadlines as `DerivedDate`s: exact, provisional (暂定: counted on the 放假办法's rule for a year
+    whose notice is not entered) or unknown. The agency's own deadlines (补正告知, reply) carry a safe
+    "不晚于" bound; the applicant's and the consulted party's periods use the provisional date."""
+
+    plain: RequestDeadlines  # the same dates, provisional ones included, as plain dates
+    correction_notice_due: DerivedDate
+    correction_due: DerivedDate
+    reply_due_unextended: DerivedDate
+    reply_due: DerivedDate
+    opinion_dues: tuple[DerivedDate, ...]
+    payment_due: DerivedDate
+
+    @property
+    def all(self) -> tuple[DerivedDate, ...]:
+        return (self.correction_notice_due, self.correction_due, self.reply_due_unextended, self.reply_due,
+                *self.opinion_dues, self.payment_due)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether any date is 暂定 (recomputed, and exact, once the year's notice is entered)."""
+        return any(d.provisional for d in self.all)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.plain.warnings
+
+
+def dated_deadlines(
+    events: RequestEvents,
+    *,
+    settings: RequestSettings = DEFAULT_SETTINGS,
+    schedule: HolidaySchedule | None = None,
+) -> DatedDeadlines:
+    """`compute_deadlines` on `schedule`, with the 放假办法's rule for the years it does not know (2004–2100).
+
+    Raises `UnknownHolidayYearError` only for a date beyond 2100.
+    """
+    base = schedule or default_schedule()
+    provisional = ProvisionalSchedule(base)
+    plain = compute_deadlines(events, settings=settings, schedule=provisional)
+    own = (plain.correction_notice_due, plain.reply_due_unextended, plain.reply_due)
+    safe = None
+    if any(d is not None and provisional.is_provisional(d.year) for d in own):
+        safe = compute_deadlines(events, settings=settings, schedule=SafeSchedule(base))
+
+    def of(value: date | None, bound: date | None = None) -> DerivedDate:
+        return DerivedDate.of(value, provisional, bound)
+
+    reply_due = of(plain.reply_due, safe.reply_due if safe else None)
+    if events.deferred_to is not None:  # a date the office set (第三十五条), not a count
+        reply_due = DerivedDate(events.deferred_to, Certainty.EXACT)
+    return DatedDeadlines(
+        plain=plain,
+        correction_notice_due=of(plain.correction_notice_due, safe.correction_notice_due if safe else None),
+        correction_due=of(plain.correction_due),
+        reply_due_unextended=of(plain.reply_due_unextended, safe.reply_due_unextended if safe else None),
+        reply_due=reply_due,
+        opinion_dues=tuple(of(d) for d in plain.opinion_dues),
+        payment_due=of(plain.payment_due),
     )
 
 
@@ -352,6 +454,15 @@ class RequestStatus:
     due: date | None  # the date the status is about (reply, correction or payment due)
     working_days_left: int | None  # working days in (today, due]; negative once overdue
     deadlines: RequestDeadlines
+    dated: DatedDeadlines
+    due_dated: DerivedDate  # `due` with its certainty
+    left_provisional: bool  # `working_days_left` counts days of a year whose notice is not entered
+
+    @property
+    def overdue_working_days(self) -> int | None:
+        """How many working days late (for 已逾期N个工作日), never a negative "left"."""
+        left = self.working_days_left
+        return None if left is None or left >= 0 else -left
 
 
 def request_status(
@@ -363,35 +474,45 @@ def request_status(
     schedule: HolidaySchedule | None = None,
 ) -> RequestStatus:
     """Where a request stands on `today`: answered (in time or late), waiting for the applicant,
-    paused, in time, due within `due_soon_working_days` working days, or overdue."""
-    d = compute_deadlines(events, settings=settings, schedule=schedule)
+    paused, in time, due within `due_soon_working_days` working days, or overdue.
 
-    def status(kind: DeadlineStatus, due: date | None) -> RequestStatus:
-        left = None if due is None else working_days_between(today, due, schedule=schedule)
-        return RequestStatus(kind, due, left, d)
+    Statuses compare dates; working days are counted with the 放假办法's rule for a year whose notice is
+    not entered (marked provisional), so a status never fails for want of a calendar (2004–2100).
+    """
+    dated = dated_deadlines(events, settings=settings, schedule=schedule)
+    d = dated.plain
+    calendar = ProvisionalSchedule(schedule or default_schedule())
+
+    def status(kind: DeadlineStatus, due_dated: DerivedDate) -> RequestStatus:
+        due = due_dated.value
+        left = None if due is None else working_days_between(today, due, schedule=calendar)
+        years = range(min(today, due).year, max(today, due).year + 1) if due is not None else range(0)
+        left_provisional = any(calendar.is_provisional(y) for y in years)
+        return RequestStatus(kind, due, left, d, dated, due_dated, left_provisional)
 
     if events.replied is not None:
         late = d.reply_due is not None and events.replied > d.reply_due
-        return status(DeadlineStatus.ANSWERED_LATE if late else DeadlineStatus.ANSWERED, d.reply_due)
-    if events.correction_requested is not None and events.correction_received is None:
+        return status(DeadlineStatus.ANSWERED_LATE if late else DeadlineStatus.ANSWERED, dated.reply_due)
+    waiting_correction = events.correction_requested is not None and events.correction_received is None
+    if waiting_correction and d.correction_restarts_clock:
         overdue = d.correction_due is not None and today > d.correction_due
         kind = DeadlineStatus.CORRECTION_OVERDUE if overdue else DeadlineStatus.AWAITING_CORRECTION
-        return status(kind, d.correction_due)
+        return status(kind, dated.correction_due)
     fee = events.fee_notice
     if fee is not None and fee.paid is None and d.payment_due is not None and today >= fee.sent:
         if today > d.payment_due:
-            return status(DeadlineStatus.PAYMENT_OVERDUE, d.payment_due)
+            return status(DeadlineStatus.PAYMENT_OVERDUE, dated.payment_due)
         if settings.fee_period_pauses_reply:
-            return status(DeadlineStatus.AWAITING_PAYMENT, d.payment_due)
+            return status(DeadlineStatus.AWAITING_PAYMENT, dated.payment_due)
     for c, opinion_due in zip(events.consultations, d.opinion_dues, strict=True):
         if c.answered is None and today >= c.sent:
             capped = opinion_due is not None and settings.consultation_pause_ends_at_opinion_due
             if not capped or opinion_due is None or today <= opinion_due:
-                return status(DeadlineStatus.PAUSED, d.reply_due)
+                return status(DeadlineStatus.PAUSED, dated.reply_due)
     if d.reply_due is None:
-        return status(DeadlineStatus.PAUSED, None)
+        return status(DeadlineStatus.PAUSED, dated.reply_due)
     if today > d.reply_due:
-        return status(DeadlineStatus.OVERDUE, d.reply_due)
-    if working_days_between(today, d.reply_due, schedule=schedule) <= due_soon_working_days:
-        return status(DeadlineStatus.DUE_SOON, d.reply_due)
-    return status(DeadlineStatus.IN_TIME, d.reply_due)
+        return status(DeadlineStatus.OVERDUE, dated.reply_due)
+    if working_days_between(today, d.reply_due, schedule=calendar) <= due_soon_working_days:
+        return status(DeadlineStatus.DUE_SOON, dated.reply_due)
+    return status(DeadlineStatus.IN_TIME, dated.reply_due)

@@ -5,6 +5,8 @@
 - Since 2024-01-01 a refusal to disclose (不予公开, in whole or part) must go to 行政复议 first
   (复议前置, 行政复议法 第二十三条第一款第（四）项), and the reply must say so (同条第二款); a lawsuit then
   lies within 15 days of receiving the review decision (行政诉讼法 第四十五条; 行政复议法 第三十四条).
+  Which outcomes count is a setting per outcome (`RequestSettings.review_first_outcomes`): by default
+  every reply that provides no information (不予公开, 部分公开, 无法提供, 不予处理, 其他处理).
 - Other replies may instead be sued directly within 6 months (行政诉讼法 第四十六条第一款).
 """
 
@@ -36,6 +38,7 @@ __all__ = [
     "Remedies",
     "ReviewBody",
     "UnsupportedReplyDateError",
+    "guide_remedies",
     "remedies_for",
     "requires_review_first",
     "review_body",
@@ -103,9 +106,7 @@ def requires_review_first(
     """Whether the reply must send the applicant to 行政复议 before any lawsuit (复议前置)."""
     if reply_date < REVIEW_FIRST_SINCE:
         return False
-    if outcome.key == "special_law":
-        return settings.special_law_requires_review_first
-    return outcome.refusal
+    return settings.review_first(outcome)
 
 
 @dataclass(frozen=True)
@@ -170,3 +171,54 @@ def remedies_for(
         review_body=review_body(agency_kind),
         direct_litigation=None if first else DIRECT_LITIGATION,
     )
+
+
+def guide_remedies(settings: RequestSettings = DEFAULT_SETTINGS) -> tuple[str, ...]:
+    """The 监督和救济 paragraphs of the 公开指南 (条例 第十二条、第五十一条), with the 复议前置 the letters use."""
+    from gongkai.law.requests import OUTCOMES
+
+    first = [o for o in OUTCOMES if settings.review_first(o)]
+    direct = [o for o in OUTCOMES if not settings.review_first(o)]
+    paragraphs = [
+        "公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者"
+        f"政府信息公开工作主管部门投诉、举报（{REGULATION}第五十一条）。"
+    ]
+    if first:
+        names = _names(first, direct)
+        paragraphs.append(
+            f"对本机关作出的{names}的答复不服的，应当自收到答复之日起{ADMINISTRATIVE_REVIEW}内先申请行政复议"
+            f"（{REVIEW_LAW}第二十三条第一款第（四）项）；对行政复议决定不服的，可以自收到行政复议决定书之日起"
+            f"{LITIGATION_AFTER_REVIEW}内依法提起行政诉讼。"
+        )
+    if direct:
+        names = _names(direct, first)
+        paragraphs.append(
+            f"对{names}的答复不服的，可以自收到答复之日起{ADMINISTRATIVE_REVIEW}内申请行政复议，也可以自收到答复"
+            f"之日起{DIRECT_LITIGATION}内依法提起行政诉讼。"
+        )
+    return tuple(paragraphs)
+
+
+_GUIDE_GROUPS = {  # the outcome groups of table 三 as the guide names them
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "withheld": "不予公开",
+    "unable": "无法提供",
+    "not_handled": "不予处理",
+    "other": "其他处理",
+}
+
+
+def _group(result: Outcome) -> str:
+    return result.table3_row.split(".")[0]
+
+
+def _names(chosen: list[Outcome], others: list[Outcome]) -> str:
+    """The chosen outcomes by their table 三 group, or by name where the setting splits a group."""
+    split = {_group(o) for o in others}
+    parts: list[str] = []
+    for o in chosen:
+        part = o.name if _group(o) in split else _GUIDE_GROUPS[_group(o)]
+        if part not in parts:
+            parts.append(part)
+    return "、".join(parts)

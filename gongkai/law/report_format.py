@@ -111,6 +111,7 @@ class Section:
     title: str
     tables: tuple[str, ...] = ()  # table keys; a section without tables is a text section
     subitems: tuple[SubItem, ...] = ()
+    keywords: tuple[str, ...] = ()  # words of the heading however a report words it ("行政复议" of 四)
 
     @property
     def heading(self) -> str:
@@ -321,6 +322,13 @@ OVERALL_SUBITEMS = (  # 国办公开办函〔2021〕30号 一（一）; 条例 �
     SubItem("platform", "政府信息公开平台建设", ("平台建设", "公开平台", "网站建设", "门户网站建设")),
     SubItem("oversight", "监督保障", ("监督保障", "考核", "社会评议", "责任追究")),
 )
+# 条例 第五十条: 各级人民政府应当建立健全政府信息公开工作考核制度、社会评议制度和责任追究制度 — a
+# government's report states the results of each of the three (any one word is not enough).
+GOVERNMENT_OVERSIGHT_SUBITEMS = (
+    SubItem("assessment", "工作考核", ("考核",)),
+    SubItem("public_evaluation", "社会评议", ("社会评议", "评议")),
+    SubItem("accountability", "责任追究", ("责任追究", "追责", "问责")),
+)
 OTHER_MATTERS_SUBITEMS = (  # 信息处理费 must be stated even when none was charged (国办函〔2020〕109号)
     SubItem("processing_fee", "信息处理费收取情况", ("信息处理费",)),
 )
@@ -328,12 +336,20 @@ OTHER_MATTERS_SUBITEMS = (  # 信息处理费 must be stated even when none was 
 
 def _sections(art20_tables: tuple[str, ...]) -> tuple[Section, ...]:
     return (
-        Section("overall", "一", "总体情况", subitems=OVERALL_SUBITEMS),
-        Section("proactive", "二", "主动公开政府信息情况", tables=art20_tables),
-        Section("applications", "三", "收到和处理政府信息公开申请情况", tables=("applications",)),
-        Section("appeals", "四", "政府信息公开行政复议、行政诉讼情况", tables=("appeals",)),
-        Section("problems", "五", "存在的主要问题及改进情况"),
-        Section("other", "六", "其他需要报告的事项", subitems=OTHER_MATTERS_SUBITEMS),
+        Section("overall", "一", "总体情况", subitems=OVERALL_SUBITEMS, keywords=("总体情况", "概述")),
+        Section("proactive", "二", "主动公开政府信息情况", tables=art20_tables, keywords=("主动公开",)),
+        Section(
+            "applications",
+            "三",
+            "收到和处理政府信息公开申请情况",
+            tables=("applications",),
+            keywords=("收到和处理", "处理政府信息公开申请", "依申请公开"),
+        ),
+        Section("appeals", "四", "政府信息公开行政复议、行政诉讼情况", tables=("appeals",), keywords=("复议", "诉讼")),
+        Section("problems", "五", "存在的主要问题及改进情况", keywords=("问题",)),
+        Section(
+            "other", "六", "其他需要报告的事项", subitems=OTHER_MATTERS_SUBITEMS, keywords=("其他需要报告", "其他事项")
+        ),
     )
 
 

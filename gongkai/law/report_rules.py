@@ -40,7 +40,12 @@ RULES: dict[str, RuleSpec] = {
         # text and plausibility
         RuleSpec("TXT.missing_subitem", WARNING, "文字部分缺少格式要求的内容", "条例 第五十条"),
         RuleSpec("TXT.empty_section", WARNING, "文字部分没有内容", "条例 第五十条"),
-        RuleSpec("TXT.missing_section", ERROR, "缺少格式规定的部分", "国办公开办函〔2021〕30号"),
+        RuleSpec(
+            "TXT.government_oversight", WARNING, "人民政府的报告应写明工作考核、社会评议和责任追究情况", "条例 第五十条"
+        ),
+        RuleSpec("TXT.fee_mismatch", WARNING, "正文所述信息处理费与收费记录不一致", "国办函〔2020〕109号"),
+        # a warning: a heading the reader does not recognise looks the same as a section left out
+        RuleSpec("TXT.missing_section", WARNING, "未找到格式规定的部分", "国办公开办函〔2021〕30号"),
         RuleSpec("TXT.figure_mismatch", WARNING, "正文所述数字与表格不一致", "国办公开办函〔2021〕30号"),
         RuleSpec("TXT.other_year", WARNING, "正文提到的年份与报告年度不符", "统计期为报告年度1月1日至12月31日"),
         RuleSpec("T2.rules_not_rulemaker", WARNING, "无规章制定权的机关填报了规章", "立法法 第九十三条"),
@@ -54,9 +59,18 @@ RULES: dict[str, RuleSpec] = {
         RuleSpec("READ.missing_row", ERROR, "表格中未找到该行", ""),
         RuleSpec("READ.row_cells", ERROR, "该行数字个数与表格列数不符，无法读取", ""),
         RuleSpec("READ.ambiguous_split", ERROR, "数字粘连，有多种拆分都符合勾稽关系，无法确定", ""),
+        RuleSpec("READ.unchecked", WARNING, "未能读取的内容不参与任何勾稽关系，不影响检查结论（如表二的粘连数字）", ""),
+        RuleSpec(
+            "READ.merged_group", WARNING, "一组分项印为一行（如2021年格式的（六）其他处理），合计为0，按0读取", ""
+        ),
+        RuleSpec(
+            "READ.merged_group_unknown", ERROR, "一组分项印为一行且合计不为0，各项无法得知，相关勾稽关系未核对", ""
+        ),
         RuleSpec("READ.glued_split", INFO, "数字粘连，已按勾稽关系唯一拆分", ""),
         RuleSpec("READ.unreadable_value", ERROR, "无法读取的数值", ""),
         RuleSpec("READ.no_year", ERROR, "未找到报告年度", ""),
         RuleSpec("READ.no_text_layer", ERROR, "PDF没有文字层（扫描件），无法读取", ""),
+        RuleSpec("READ.tool_missing", ERROR, "读取这种文件所需的工具未安装", ""),
+        RuleSpec("READ.limit", ERROR, "超出处理限制（页数、时间或内存），未能完整读取", ""),
     )
 }

@@ -18,6 +18,7 @@ from gongkai.law.choices import LabelledChoice
 
 __all__ = [
     "ADMINISTRATIVE_REVIEW",
+    "CONFIRMED_AFTER_ARRIVAL",
     "CORRECTION_NOTICE",
     "CO_MAKER_OPINION",
     "DEFAULT_SETTINGS",
@@ -46,6 +47,7 @@ __all__ = [
     "ReceiptEvent",
     "ReceiptRule",
     "RequestSettings",
+    "late_confirmation",
     "outcome",
     "receipt_date",
     "receipt_rule",
@@ -282,6 +284,11 @@ class RequestSettings:
     - `special_law_requires_review_first`: whether a 第三十六条第（七）项 reply is a 不予公开 for
       行政复议法 第二十三条第一款第（四）项 (on: the reply points to 行政复议 first, which never costs the
       applicant a remedy).
+    - `review_first_outcomes`: the outcomes whose reply sends the applicant to 行政复议 before any lawsuit
+      (复议前置, 行政复议法 第二十三条第一款第（四）项 since 2024-01-01). None, the default, is every outcome
+      that provides no information (不予公开, 部分公开, 无法提供, 不予处理, 其他): whether 无法提供 or 不予处理
+      is a "不予公开" in that article is disputed, and pointing to review first never costs the applicant
+      a remedy, while the narrow reading can cost the case. A set of outcome keys narrows it.
     """
 
     fee_period_pauses_reply: bool = True
@@ -291,14 +298,28 @@ class RequestSettings:
     not_responsible_row: str = "unable.not_held"
     special_law_row: str = "withheld.query_matter"
     special_law_requires_review_first: bool = True
+    review_first_outcomes: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
+        if self.review_first_outcomes is not None:
+            keys = frozenset(self.review_first_outcomes)
+            object.__setattr__(self, "review_first_outcomes", keys)
+            if unknown := sorted(keys - set(_BY_KEY)):
+                raise ValueError(f"review_first_outcomes 中有未知的办理结果：{', '.join(unknown)}")
         for name in ("already_published_row", "not_responsible_row", "special_law_row"):
             row = getattr(self, name)
             if row not in TABLE3_OUTCOME_ROWS:
                 raise ValueError(f"{name}={row!r} 不是表三的办理结果行")
         if self.email_receipt_event not in (ReceiptEvent.ARRIVED, ReceiptEvent.CONFIRMED):
             raise ValueError("email_receipt_event 只能是 ARRIVED 或 CONFIRMED")
+
+    def review_first(self, result: Outcome) -> bool:
+        """Whether a reply with this outcome must send the applicant to 行政复议 first (复议前置)."""
+        if result.key == "special_law":
+            return self.special_law_requires_review_first
+        if self.review_first_outcomes is None:
+            return not result.provides_information
+        return result.key in self.review_first_outcomes
 
 
 DEFAULT_SETTINGS = RequestSettings()
@@ -339,6 +360,32 @@ def receipt_date(
     return given
 
 
+# Channels whose receipt date is a confirmation that follows the application's arrival (条例 第三十一条).
+CONFIRMED_AFTER_ARRIVAL = frozenset({ReceiptChannel.ORDINARY_MAIL, ReceiptChannel.ONLINE, ReceiptChannel.FAX})
+
+
+def late_confirmation(channel: ReceiptChannel, arrived: date | None, confirmed: date | None) -> str | None:
+    """The notice to staff when an application was confirmed later than the day it arrived.
+
+    The receipt date stays the confirmation day the article names (the clock runs from it), but a later
+    confirmation is the office's to explain: for 平常信函 the office must confirm on the day it receives the
+    letter (第三十一条第（二）项); for online and fax applications each day between arrival and 双方确认 is a
+    day the applicant waited (第三十一条第（三）项).
+    """
+    if channel not in CONFIRMED_AFTER_ARRIVAL or arrived is None or confirmed is None or confirmed <= arrived:
+        return None
+    days = (confirmed - arrived).days
+    rule = RECEIPT_RULES[channel]
+    if channel is ReceiptChannel.ORDINARY_MAIL:
+        duty = "政府信息公开工作机构应当于收到申请的当日与申请人确认"
+    else:
+        duty = "以双方确认之日为收到申请之日"
+    return (
+        f"申请于{arrived.isoformat()}到达，{confirmed.isoformat()}才确认，晚了{days}日"
+        f"（{rule.citation}：{duty}）；请在办理记录中说明原因"
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Outcomes (条例 第三十条、第三十五条至第三十九条) and their table 三 rows
 
@@ -347,8 +394,10 @@ def receipt_date(
 class Outcome:
     """How a request ended: the reply type, the article it rests on, and its row in table 三.
 
-    `refusal` marks a 不予公开 decision (in whole or part): since 2024-01-01 its reply must point to
-    行政复议 before any lawsuit (行政复议法 第二十三条). `row_setting` names the `RequestSettings` field
+    `refusal` marks a 不予公开 decision (in whole or part), whose reply must give reasons (第三十六条第（三）
+    项). `provides_information` marks a reply that gives the applicant the information (or where to get
+    it); every other reply points to 行政复议 first by default (`RequestSettings.review_first`).
+    `row_setting` names the `RequestSettings` field
     that holds the row where the format leaves it open.
     """
 
@@ -360,6 +409,7 @@ class Outcome:
     refusal: bool = False
     row_setting: str | None = None
     note: str = ""
+    provides_information: bool = False
 
     @property
     def citation(self) -> str:
@@ -379,8 +429,9 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         "already_published", "已主动公开，告知获取方式、途径", REGULATION, "第三十六条第（一）项", "granted",
         row_setting="already_published_row", note="计入“予以公开”系推断（年报格式未区分）",
+        provides_information=True,
     ),
-    Outcome("granted", "予以公开", REGULATION, "第三十六条第（二）项", "granted"),
+    Outcome("granted", "予以公开", REGULATION, "第三十六条第（二）项", "granted", provides_information=True),
     Outcome(
         "partial", "部分公开（区分处理）", REGULATION, "第三十七条", "partial", refusal=True,
         note="区分处理的，只计“部分公开”，不计其他情形",

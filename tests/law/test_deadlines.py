@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.calendar import UnknownHolidayYearError
+from gongkai.calendar import Certainty, UnknownHolidayYearError
 from gongkai.law.deadlines import (
     Consultation,
     ConsultationKind,
@@ -23,8 +23,10 @@ from gongkai.law.deadlines import (
     RequestEvents,
     add_months,
     compute_deadlines,
+    dated_deadlines,
     period_end,
     publication_due,
+    publication_due_dated,
     request_status,
 )
 from gongkai.law.requests import (
@@ -337,3 +339,32 @@ def test_add_months_takes_the_month_end_when_the_day_is_missing() -> None:  # �
     assert add_months(date(2024, 8, 31), 6) == date(2025, 2, 28)
     assert add_months(date(2023, 8, 31), 6) == date(2024, 2, 29)
     assert add_months(date(2025, 7, 15), 6) == date(2026, 1, 15)
+
+
+# --------------------------------------------------------------------------------------------- provisional years
+
+
+def test_dated_deadlines_are_provisional_in_an_unannounced_year() -> None:
+    """Issue 11: 2027 is not in chinesecalendar 1.11.0; its dates are 暂定, with a 不晚于 bound for the agency."""
+    dated = dated_deadlines(RequestEvents(received=date(2026, 12, 10)))
+    assert dated.reply_due.value == date(2027, 1, 8) and dated.reply_due.certainty is Certainty.PROVISIONAL
+    assert dated.reply_due.safe is None or dated.reply_due.safe < dated.reply_due.value
+    assert dated.correction_notice_due.certainty is Certainty.EXACT  # 7 working days: 2026-12-21
+    assert dated.provisional
+
+
+def test_a_deferred_date_is_exact_even_in_an_unannounced_year() -> None:  # 条例 第三十五条: a date, not a count
+    dated = dated_deadlines(RequestEvents(received=date(2026, 12, 10), deferred_to=date(2027, 3, 1)))
+    assert (dated.reply_due.value, dated.reply_due.certainty) == (date(2027, 3, 1), Certainty.EXACT)
+
+
+def test_status_never_fails_and_overdue_stays_overdue_after_new_year() -> None:
+    status = request_status(RequestEvents(received=date(2026, 10, 30)), date(2027, 1, 4))
+    assert (status.status, status.due, status.overdue_working_days) == (DeadlineStatus.OVERDUE, date(2026, 11, 27), 25)
+    assert status.left_provisional and status.due_dated.certainty is Certainty.EXACT
+
+
+def test_the_publication_limit_is_provisional_not_missing() -> None:  # 条例 第二十六条
+    due = publication_due_dated(date(2026, 12, 10))
+    assert (due.value, due.certainty) == (date(2027, 1, 8), Certainty.PROVISIONAL)
+    assert publication_due_dated(date(2026, 9, 18)).certainty is Certainty.EXACT

@@ -31,13 +31,37 @@ def test_refusal_before_2024_could_be_sued_directly() -> None:
     assert r.direct_litigation is not None
 
 
-def test_other_replies_offer_review_or_a_direct_lawsuit() -> None:  # 行政复议法 第二十条; 行政诉讼法 第四十六条
-    r = remedies_for(outcome("not_exist"), date(2025, 5, 6), AgencyKind.COUNTY_DEPARTMENT)
+def test_replies_giving_the_information_offer_review_or_a_direct_lawsuit() -> None:
+    # 行政复议法 第二十条; 行政诉讼法 第四十六条
+    r = remedies_for(outcome("granted"), date(2025, 5, 6), AgencyKind.COUNTY_DEPARTMENT)
     assert not r.review_first
     text = r.text()
     assert "可以自收到本答复之日起60日内向县级人民政府（本级人民政府）申请行政复议" in text
     assert "6个月内依法向人民法院提起行政诉讼" in text
     assert "第五十一条" in r.text(with_complaint=True)
+
+
+@pytest.mark.parametrize(
+    "key", ["not_exist", "not_responsible", "needs_creation", "unclear_after_correction", "petition", "repeat",
+            "publication", "excessive", "confirm_or_reissue", "no_correction", "no_payment", "other"],
+)
+def test_every_reply_providing_no_information_goes_to_review_first_by_default(key: str) -> None:
+    # 行政复议法 第二十三条第一款第（四）项: 无法提供 and 不予处理 read as 不予公开, the reading that costs nothing
+    r = remedies_for(outcome(key), date(2025, 5, 6), AgencyKind.COUNTY_DEPARTMENT)
+    assert r.review_first
+    assert "6个月" not in r.text()
+    assert "应当自收到本答复之日起60日内" in r.text()
+
+
+def test_review_first_is_a_setting_per_outcome() -> None:  # 行政复议法 第二十三条第一款第（四）项
+    narrow = RequestSettings(review_first_outcomes=frozenset({"partial", "withheld_process_info"}))
+    assert remedies_for(outcome("partial"), date(2025, 5, 6), AgencyKind.COUNTY_DEPARTMENT,
+                        settings=narrow).review_first
+    direct = remedies_for(outcome("not_exist"), date(2025, 5, 6), AgencyKind.COUNTY_DEPARTMENT, settings=narrow)
+    assert not direct.review_first
+    assert "6个月内依法向人民法院提起行政诉讼" in direct.text()
+    with pytest.raises(ValueError, match="未知的办理结果"):
+        RequestSettings(review_first_outcomes=frozenset({"nonsense"}))
 
 
 def test_special_law_reply_review_first_is_a_setting() -> None:  # 条例 第三十六条第（七）项
