@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_report.py [--reports 2000]
 
 The reports are generated from random valid reports (fixed seed) rendered as text, a fifth of them
-in shapes real reports take (flattened, layout-mode, glued rows), written to a temporary folder.
+in shapes real reports take (flattened, layout-mode, glued rows), written to a temporary folder. The last
+line is the reader's score on the real published reports of tests/fixtures/real-reports.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -91,6 +93,15 @@ def main() -> None:
     print(f"check                            : {n / checking:10.0f} reports/s")
     total = parsing + checking
     print(f"parse + check                    : {n / total:10.0f} reports/s  ({baseline / total:.3f} x baseline)")
+    print(real_reports_line())
+
+
+def real_reports_line() -> str:
+    """The reader's score on the real published reports of tests/fixtures/real-reports (see its README)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.report.real_reports import score, summary
+
+    return summary(score())
 
 
 if __name__ == "__main__":

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from gongkai.law.report_format import CellRef
 from gongkai.report.model import SourcePos
+
+if TYPE_CHECKING:
+    from gongkai.report.model import AnnualReport
 
 
 class Severity(StrEnum):
@@ -29,8 +36,19 @@ class Finding:
     found: str | None = None
     source: SourcePos | None = None
 
+    @cached_property  # a supervisors' page asks it several times of each of thousands of findings
+    def fingerprint(self) -> str:
+        """The finding's identity across versions of a report: its rule, cells and values (expected, found,
+        and the figures its message states), not its wording or position; a finding on no cells (a text
+        section's) is told apart by its message. A supervisor's decision on a finding holds while the
+        fingerprint does; changed values make another finding."""
+        values = [self.expected, self.found, _FIGURES.findall(self.message)] if self.cells else [self.message]
+        key = [self.rule, sorted(map(str, self.cells)), *values]
+        return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).hexdigest()[:16]
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "fingerprint": self.fingerprint,
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
@@ -39,6 +57,9 @@ class Finding:
             "found": self.found,
             "source": str(self.source) if self.source else None,
         }
+
+
+_FIGURES = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def has_errors(findings: list[Finding]) -> bool:
@@ -50,3 +71,16 @@ def finding(rule: str, message: str, **details: Any) -> Finding:
     from gongkai.law.report_rules import RULES
 
     return Finding(rule=rule, severity=Severity(RULES[rule].severity), message=message, **details)
+
+
+def locate(f: Finding, report: AnnualReport, kind: str = "text") -> Finding:
+    """The finding with its source: where its first cell was read (line and column of a text file), or, for
+    a document whose reader gives no text positions (HTML, DOCX, XLSX, PDF), the table cell it is in."""
+    if f.source is not None or not f.cells:
+        return f
+    if kind == "text":
+        position = next((report.sources[ref] for ref in f.cells if ref in report.sources), None)
+        return replace(f, source=position) if position is not None else f
+    from gongkai.report.rules.labels import cell_title
+
+    return replace(f, source=SourcePos(0, 0, f"{kind.upper()}文件{cell_title(report.format, f.cells[0])}"))

@@ -6,7 +6,7 @@ Pure Python, no Django. The public API::
     findings = screen_text(text, context=ScreeningContext(year=2024))
 
 ``Screener`` keeps a compiled automaton for many texts; ``load_dictionary`` reads an agency's own TSV
-list; ``extract_text`` reads TXT, HTML, DOCX and PDF files; ``Automaton`` is the multi-pattern engine.
+list; ``extract_text`` reads TXT, HTML, DOCX, DOC and PDF files; ``Automaton`` is the multi-pattern engine.
 """
 
 from gongkai.screening.dictionaries import (

@@ -1,4 +1,4 @@
-"""Text out of the files an agency publishes: plain text, HTML, DOCX and PDF.
+"""Text out of the files an agency publishes: plain text, HTML, DOCX, DOC (through LibreOffice) and PDF.
 
 Findings refer to positions in the extracted text, so extraction keeps the reading order and puts
 line breaks where a reader sees them (paragraphs, table rows, HTML blocks). The office libraries are
@@ -8,15 +8,17 @@ imported only when a file of their kind is read.
 from __future__ import annotations
 
 import bisect
+import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from gongkai.report.read import limits
+
 __all__ = ["ExtractedDocument", "ExtractionError", "Kind", "decode_text", "detect_kind", "extract_text"]
 
-Kind = Literal["text", "html", "docx", "pdf"]
+Kind = Literal["text", "html", "docx", "doc", "pdf"]
 
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 _HTML_SNIFF = re.compile(
@@ -64,7 +66,9 @@ def detect_kind(path: Path, head: bytes) -> Kind:
             return "docx"
         raise ExtractionError(f"不支持的压缩格式文件（{suffix or '无扩展名'}）：只能读取 DOCX、PDF、HTML 和纯文本。")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ExtractionError("这是旧版 Office 文件（.doc/.xls）：请另存为 DOCX 后再筛查。")
+        if suffix in {".doc", ".wps", ".dot"}:
+            return "doc"  # read through LibreOffice, as the report reader reads it
+        raise ExtractionError("这是旧版 Office 文件（如 .xls）：只能读取 DOC、DOCX、PDF、HTML 和纯文本。")
     if suffix in _HTML_SUFFIXES or _HTML_SNIFF.match(head):
         return "html"
     return "text"
@@ -73,18 +77,28 @@ def detect_kind(path: Path, head: bytes) -> Kind:
 def extract_text(path: str | Path) -> ExtractedDocument:
     """Read a file and return its text; raise ExtractionError when it cannot be read."""
     file = Path(path)
+    most = limits.current().file_bytes
     try:
+        if file.stat().st_size > most:
+            raise ExtractionError(limits.LimitExceeded("file_bytes", file.stat().st_size).message)
         data = file.read_bytes()
     except OSError as exc:
         raise ExtractionError(f"无法打开文件：{exc.strerror or exc}") from exc
     kind = detect_kind(file, data[:1024])
-    if kind == "pdf":
-        text, pages = _pdf_text(file)
-        return ExtractedDocument(str(path), kind, text, pages)
-    if kind == "docx":
-        return ExtractedDocument(str(path), kind, _docx_text(file))
-    if kind == "html":
-        return ExtractedDocument(str(path), kind, _html_text(data))
+    try:
+        if kind == "pdf":
+            text, pages = _pdf_text(file)
+            return ExtractedDocument(str(path), kind, text, pages)
+        if kind == "docx":
+            return ExtractedDocument(str(path), kind, _docx_text(data))
+        if kind == "doc":
+            return ExtractedDocument(str(path), kind, _docx_text(_converted_doc(data)))
+        if kind == "html":
+            return ExtractedDocument(str(path), kind, _html_text(data))
+    except limits.LimitExceeded as exc:
+        raise ExtractionError(exc.message) from None
+    except RecursionError:
+        raise ExtractionError("文件嵌套过深，无法读取（可能已损坏）。") from None
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ExtractionError("这不是文本文件（含二进制数据）：只能读取 DOCX、PDF、HTML 和纯文本。")
     return ExtractedDocument(str(path), kind, decode_text(data))
@@ -126,6 +140,7 @@ def _html_text(data: bytes) -> str:
     text = _XML_DECLARATION.sub("", text)
     if not text.strip():
         return ""
+    limits.count_tags(text)
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -148,14 +163,31 @@ def _html_text(data: bytes) -> str:
     return _tidy(root.text_content(), blank_lines=False)
 
 
-def _docx_text(path: Path) -> str:
+def _docx_text(data: bytes) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractionError(f"无法读取 DOCX：文件已损坏或不是 Word 文档（{exc}）") from exc
+        parts = limits.ZipReader(data).check_office()  # every part within the reading limits before python-docx
+        limits.count_tags(*(part for name, part in parts.items() if name.endswith(".xml")))
+        document = docx.Document(io.BytesIO(data))
+        return _tidy("\n".join(_docx_parts(document)))
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # python-docx and zipfile raise many kinds for a damaged package
+        why = f"{type(exc).__name__}: {exc}"[:200]
+        raise ExtractionError(f"无法读取 DOCX：文件已损坏或不是 Word 文档（{why}）") from None
+
+
+def _converted_doc(data: bytes) -> bytes:
+    from gongkai.report.read import UnreadableDocument, doc
+
+    try:
+        return doc.to_docx(data)
+    except UnreadableDocument as exc:
+        raise ExtractionError(exc.message) from None
+
+
+def _docx_parts(document: Any) -> list[str]:
     parts: list[str] = []
     seen_parts: set[int] = set()
     for section in document.sections:  # 页眉 first: a secrecy marking may stand there
@@ -169,7 +201,7 @@ def _docx_text(path: Path) -> str:
             if not footer.is_linked_to_previous and id(footer.part) not in seen_parts:
                 seen_parts.add(id(footer.part))
                 parts.extend(_docx_blocks(footer))
-    return _tidy("\n".join(parts))
+    return parts
 
 
 def _docx_blocks(container: Any) -> list[str]:
@@ -193,14 +225,21 @@ def _docx_blocks(container: Any) -> list[str]:
 
 
 def _pdf_text(path: Path) -> tuple[str, tuple[int, ...]]:
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     pages: list[str] = []
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            pages.extend(pdf_page.extract_text() or "" for pdf_page in pdf.pages)
-    except Exception as exc:  # pdfminer raises many kinds of errors on a broken file
-        raise ExtractionError(f"无法读取 PDF：文件已损坏或加密（{type(exc).__name__}: {exc}）") from exc
+        document = pdfium.PdfDocument(path)
+        try:
+            for pdf_page in document:
+                textpage = pdf_page.get_textpage()
+                pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+                textpage.close()
+                pdf_page.close()
+        finally:
+            document.close()
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"无法读取 PDF：文件已损坏或加密（{exc}）") from exc
     if pages and not any(page.strip() for page in pages):
         raise ExtractionError("PDF 没有文字层（可能是扫描件）：请先做文字识别（OCR），否则无法筛查。")
     starts, offset = [], 0

@@ -45,9 +45,55 @@ def test_check_json_groups_findings_per_file(tmp_path: Path, capsys: pytest.Capt
 
 def test_check_csv_is_one_line_per_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["report", "check", "--format", "csv", str(broken_report(tmp_path))])
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0][:6] == ["文件", "机关", "年度", "格式", "级别", "规则"]
-    assert any(r[5] == "T3.balance" for r in rows[1:])
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")  # Excel on Chinese Windows reads a CSV as UTF-8 only with the BOM
+    rows = list(csv.reader(io.StringIO(out[1:])))
+    assert rows[0][:7] == ["文件", "机关", "年度", "格式", "结论", "级别", "规则"]
+    assert any(r[6] == "T3.balance" and r[4] == "有错误" for r in rows[1:])
+
+
+def unreadable_row(tmp_path: Path) -> Path:
+    """A report whose table 三 row 本年新收 holds five numbers where seven are due: it cannot be read."""
+    text = render(AnnualReport.zeros("某镇人民政府", 2023), "text")
+    label = "一、本年新收政府信息公开申请数量"
+    start = text.index(label)
+    end = text.index("\n", start)
+    path = tmp_path / "unreadable.txt"
+    path.write_text(text[:start] + label + "\t0\t0\t0\t0\t0" + text[end:], encoding="utf-8")
+    return path
+
+
+def test_three_outcomes_have_three_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """通过 0, 有错误 1, 未能完整读取 3 — a reading failure is never the agency's error."""
+    assert main(["report", "check", str(SEED)]) == 0
+    assert main(["report", "check", str(broken_report(tmp_path))]) == 1
+    assert main(["report", "check", str(unreadable_row(tmp_path))]) == 3
+    assert main(["report", "check", str(SEED), str(unreadable_row(tmp_path)), str(broken_report(tmp_path))]) == 1
+    out = capsys.readouterr().out
+    assert "共3份报告：通过1份，有错误1份，未能完整读取1份" in out
+
+
+def test_json_has_the_status_of_each_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(
+        ["report", "check", "--format", "json", str(SEED), str(unreadable_row(tmp_path)), str(broken_report(tmp_path))]
+    )
+    files = json.loads(capsys.readouterr().out)
+    assert [(f["status"], f["status_label"]) for f in files] == [
+        ("passed", "通过"),
+        ("incomplete", "未能完整读取"),
+        ("errors", "有错误"),
+    ]
+    unread = files[1]["findings"]
+    assert any(f["rule"] == "READ.row_cells" and f["source"] for f in unread)
+    assert not any(f["severity"] == "error" and not f["rule"].startswith("READ.") for f in unread)
+
+
+def test_binary_render_to_a_terminal_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["report", "render", str(SEED), "--to", "docx"]) == 2
+    assert "-o" in capsys.readouterr().err
 
 
 def test_check_takes_a_folder_and_pairs_last_years_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +113,7 @@ def test_render_to_csv_is_the_long_form(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["report", "render", str(SEED), "--to", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0] == ["机关", "年度", "表格", "行", "列", "数值"]
-    assert len(rows) == 1 + 200  # one line per cell of the 2021 format
+    assert len(rows) == 1 + 200 + 4 * 7  # one line per cell of the 2021 format, a subtotal per group of table 三
     assert [
         "大寨乡",
         "2023",
@@ -117,4 +163,21 @@ def test_old_binary_word_file_is_named_as_such(tmp_path: Path) -> None:
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     result = read_path(doc)
     assert result.report is None and result.kind == "doc"
-    assert "另存为.docx" in result.findings[0].message
+    assert result.findings[0].rule.startswith("READ.") and "Word" in result.findings[0].message
+
+
+def test_every_finding_on_cells_points_at_its_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule's finding names the line and column where its first cell was read (text), or the table cell."""
+    broken = broken_report(tmp_path)
+    html = tmp_path / "broken.html"
+    main(["report", "render", str(broken), "--to", "html", "-o", str(html)])
+    capsys.readouterr()
+    main(["report", "check", "--format", "json", str(broken), str(html)])
+    text_file, html_file = json.loads(capsys.readouterr().out)
+    balance = next(f for f in text_file["findings"] if f["rule"] == "T3.balance")
+    assert balance["source"].startswith("第") and "行第" in balance["source"]
+    line, column = (int(n) for n in balance["source"][1:-1].split("行第"))
+    row = broken.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert "本年新收" in row and row[column - 1].isdigit()
+    balance = next(f for f in html_file["findings"] if f["rule"] == "T3.balance")
+    assert balance["source"].startswith("HTML文件表三“一、本年新收政府信息公开申请数量”行")

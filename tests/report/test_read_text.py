@@ -199,11 +199,23 @@ def test_headings_without_numbering() -> None:
 
 
 def test_row_with_too_few_numbers_is_a_finding_not_a_zero() -> None:
-    text = render(AnnualReport.zeros("某局", 2023), "text").replace("行政许可\t0", "行政许可\t")
+    text = render(AnnualReport.zeros("某局", 2023), "text").replace(
+        "（一）予以公开\t\t0\t0\t0\t0\t0\t0\t0", "（一）予以公开\t0\t0\t0"
+    )
+    result = read_text(text)
+    assert result.report is not None
+    assert result.report.get(A, "granted", "total") is None
+    assert [f.rule for f in result.findings if f.severity is Severity.ERROR] == ["READ.row_cells"]
+
+
+def test_an_unreadable_table_2_row_does_not_decide_the_outcome() -> None:
+    """Table 二 has no 勾稽关系: what cannot be read there is said, as a warning, and no rule needs it."""
+    text = render(AnnualReport.zeros("某局", 2023), "text").replace("行政许可\t0", "行政许可\t1\t2")
     result = read_text(text)
     assert result.report is not None
     assert result.report.get("art20_5", "licensing", "decisions") is None
-    assert [f.rule for f in result.findings if f.severity is Severity.ERROR] == ["READ.row_cells"]
+    assert [f.rule for f in result.findings if f.severity is Severity.ERROR] == []
+    assert any(f.rule == "READ.unchecked" and "行政许可" in f.message for f in result.findings)
 
 
 def test_missing_row_is_named() -> None:

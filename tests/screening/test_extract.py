@@ -115,7 +115,8 @@ def test_pdf_text_with_pages(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("broken.docx", b"PK\x03\x04not really a zip", "无法读取 DOCX"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "另存为 DOCX"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "LibreOffice"),  # converted, or named
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Office"),
         ("broken.pdf", b"%PDF-1.4\nnonsense", "无法读取 PDF"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
     ],

@@ -7,12 +7,16 @@ module's `to_text(data) -> str`; one text reader then finds sections, rows and c
 from __future__ import annotations
 
 import importlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.report.findings import Finding, finding
 from gongkai.report.model import AnnualReport, ReportDataError
+from gongkai.report.read import limits
 from gongkai.report.read.sniff import decode_text, detect
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,7 +44,25 @@ def read_text(text: str, *, source: str = "") -> ReadResult:
 
 
 def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
+    """A file's report and findings; never raises: a damaged or hostile file is a finding (see `limits`)."""
+    if len(data) > limits.current().file_bytes:
+        exc = limits.LimitExceeded("file_bytes", len(data))
+        return ReadResult(source, None, [finding("READ.limit", exc.message)], None, "text")
     kind = detect(data, source)
+    try:
+        return _read_kind(data, kind, source)
+    except limits.LimitExceeded as exc:
+        return ReadResult(source, None, [finding("READ.limit", exc.message)], None, kind)
+    except RecursionError:
+        message = "文件嵌套过深，无法读取（可能是损坏或恶意构造的文件）"
+        return ReadResult(source, None, [finding("READ.limit", message)], None, kind)
+    except Exception as exc:  # the last resort for a reader's library; logged, so the cause can be fixed
+        logger.exception("reading %s (%s) failed", source, kind)
+        message = f"读取文件时出错，文件可能已损坏：{type(exc).__name__}"
+        return ReadResult(source, None, [finding("READ.not_a_report", message)], None, kind)
+
+
+def _read_kind(data: bytes, kind: str, source: str) -> ReadResult:
     if kind == "json":
         from gongkai.report.jsonio import loads
 
@@ -49,8 +71,8 @@ def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
         except ReportDataError as exc:
             return ReadResult(source, None, [finding("READ.not_a_report", str(exc))], None, kind)
         return ReadResult(source, report, [], report.format_id, kind)
-    if kind == "doc":
-        message = "这是旧版Word/Excel/WPS（.doc/.xls/.wps）文件，无法直接读取：请另存为.docx、.xlsx或PDF后再检查"
+    if kind == "zip":
+        message = "这是压缩包，不是报告文件：请解压后逐个检查，或在批量检查中上传压缩包"
         return ReadResult(source, None, [finding("READ.not_a_report", message)], None, kind)
     if kind == "text":
         text = decode_text(data)
@@ -59,6 +81,8 @@ def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
             text = importlib.import_module(f"gongkai.report.read.{kind}").to_text(data)
         except UnreadableDocument as exc:
             return ReadResult(source, None, [finding(exc.rule, exc.message)], None, kind)
+    if len(text) > limits.current().text_chars:
+        raise limits.LimitExceeded("text_chars", len(text))
     result = read_text(text, source=source)
     result.kind = kind
     return result

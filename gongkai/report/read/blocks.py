@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.report.read import limits
+
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _NUMBER = re.compile(r"^\s*[-+]?[\d,，.．]+\s*$")
 
@@ -83,20 +85,27 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     """The plain grid of a table given as rows of (text, rowspan, colspan): the HTML table model.
 
     A merged cell's text goes to its top-left position and its other positions are blank, as in
-    `layout`; rows are padded to the table's width. Used by the HTML, DOCX and PDF readers.
+    `layout`; rows are padded to the table's width. Used by the HTML, DOCX and PDF readers. A grid of
+    more than `limits.table_cells` cells raises `limits.LimitExceeded`.
     """
+    most = limits.current().table_cells  # spans are the document's claim: the grid they expand to is bounded
     taken: dict[tuple[int, int], str] = {}
-    width = 0
+    width = area = 0
     for r, cells in enumerate(rows):
         c = 0
         for text, rowspan, colspan in cells:
             while (r, c) in taken:
                 c += 1
             rowspan, colspan = min(max(rowspan, 1), len(rows) - r), max(colspan, 1)  # no rows past the end
+            area += rowspan * colspan
+            if area > most:
+                raise limits.LimitExceeded("table_cells", area)
             for i in range(rowspan):
                 for k in range(colspan):
                     taken.setdefault((r + i, c + k), text if i == 0 and k == 0 else "")
             c += colspan
             width = max(width, c)
     height = len(rows)
+    if height * width > most:
+        raise limits.LimitExceeded("table_cells", height * width)
     return [[taken.get((r, c), "") for c in range(width)] for r in range(height)]

@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, islice
 from typing import NamedTuple
 
 Number = int | Decimal
 
 _TOKEN = re.compile(
-    r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d.])|-?\d+(?:\.\d+)?)"
+    r"(?P<num>-?\d{1,3}(?:,\d{3}(?!\d))+(?!\.)|-?\d+(?:\.\d+)?)"
     r"|(?<!\S)(?P<none>—{1,2}|-{1,2}|–|/|无|空)(?!\S)"
 )
-_BLANK_GAP = re.compile(r"[ \t]*(?:[\t|][ \t]*){2,}")
 MAX_CANDIDATES = 50_000
+MAX_FALLBACK = 64  # splits of a row that no reading makes add up, handed to the table's identities
+MAX_SURPLUS = 8  # numbers beyond a row's cells that page numbers and split numbers can explain
 
 
 class Atom(NamedTuple):
@@ -46,6 +47,7 @@ class RowReading(NamedTuple):
     values: tuple[Number | None, ...]
     offsets: tuple[int, ...]
     cost: int  # 0 for the text as written; each glued split, merge or dropped page number adds 1
+    checked: bool = True  # False: no reading passes the row's arithmetic, this is one of the splits there are
 
 
 Check = Callable[[tuple[Number | None, ...]], bool | None]
@@ -62,7 +64,7 @@ def atoms_of(text: str, start: int, end: int) -> tuple[list[Atom], list[bool]]:
         if previous_end >= 0:
             gap = text[previous_end:at]
             separators = gap.count("\t") + gap.count("|")
-            if separators > 1 and _BLANK_GAP.fullmatch(gap):
+            if separators > 1 and not gap.strip(" \t|"):  # only tabs, pipes and spaces: blank cells
                 for _ in range(separators - 1):
                     atoms.append(Atom("blank", "", previous_end))
                     weak.append(False)
@@ -98,6 +100,23 @@ def readings(
         source = _split_glued(atoms, expected, totals or {})
     else:
         source = _shrink(text, atoms, weak, expected)
+    found = _passing(source, check)
+    if found or len(atoms) > expected:
+        return found
+    found = _passing(_with_blanks(text, atoms, expected, totals or {}), check)
+    if found:
+        return found
+    # No split passes the row's own arithmetic: the row is wrong whichever way it splits. The splits
+    # there are (one, when every digit is a cell) go to the table's identities to be told apart.
+    splits = _distinct(list(islice(_walk(atoms, expected, {}, None, expected - len(atoms)), MAX_FALLBACK + 1)))
+    if len(splits) > MAX_FALLBACK:
+        return []
+    return [reading._replace(checked=False) for reading in splits]
+
+
+def _passing(source: Iterator[RowReading], check: Check) -> list[RowReading]:
+    """The readings of least cost that pass `check`."""
+    found: list[RowReading] = []
     for generated, reading in enumerate(source, start=1):
         if generated > MAX_CANDIDATES:
             break
@@ -106,6 +125,28 @@ def readings(
         if check(reading.values):
             found.append(reading)
     return _distinct(found)
+
+
+def _with_blanks(text: str, atoms: list[Atom], expected: int, totals: Totals) -> Iterator[RowReading]:
+    """Readings with blank cells where the row has spaces between its digits and too few digits for its cells.
+
+    Page text writes an empty cell (`&nbsp;`) as a space between glued cells: `0 00000` is six figures
+    for seven cells, the blank one where the space is.
+    """
+    digits = sum(len(_digits(a)) if _splittable(a) else 1 for a in atoms)
+    missing = expected - digits
+    if missing <= 0:
+        return
+    # spaces only: a tab or a line break is a cell boundary of its own
+    ends = [a.offset + len(a.text) for a in atoms]
+    gaps = [i for i in range(len(atoms) - 1) if not text[ends[i] : atoms[i + 1].offset].strip(" ")]
+    for chosen in combinations(gaps, missing):
+        with_blanks: list[Atom] = []
+        for i, atom in enumerate(atoms):
+            with_blanks.append(atom)
+            if i in chosen:
+                with_blanks.append(Atom("blank", "", atom.offset + len(atom.text)))
+        yield from _split_glued(with_blanks, expected, totals)
 
 
 def _distinct(found: list[RowReading]) -> list[RowReading]:
@@ -124,7 +165,7 @@ def _split_glued(atoms: list[Atom], expected: int, totals: Totals) -> Iterator[R
     """
     cost = expected - len(atoms)
     last = expected - 1
-    if last not in totals or not atoms or not _splittable(atoms[-1]):
+    if last not in totals or not atoms or not atoms[-1].text.isdigit() or not _splittable(atoms[-1]):
         yield from _walk(atoms, expected, totals, None, cost)
         return
     tail = atoms[-1]
@@ -144,7 +185,7 @@ def _walk(
 ) -> Iterator[RowReading]:
     capacity = [0] * (len(atoms) + 1)  # how many values the atoms from i on can give at most
     for i in range(len(atoms) - 1, -1, -1):
-        capacity[i] = capacity[i + 1] + (len(atoms[i].text) if _splittable(atoms[i]) else 1)
+        capacity[i] = capacity[i + 1] + (len(_digits(atoms[i])) if _splittable(atoms[i]) else 1)
     bounded, limit = (set(bound[0]), bound[1]) if bound else (set(), 0)
 
     def walk(
@@ -161,7 +202,8 @@ def _walk(
         if not _splittable(atom):
             yield from walk(index + 1, 0, (*values, atom.value()), (*offsets, atom.offset), spent)
             return
-        digits = atom.text
+        digits = _digits(atom)
+        signed = len(digits) < len(atom.text)  # "-10" glued: the sign is the first piece's (本年增/减 "1-10")
         parts = totals.get(column)
         forced = sum(values[i] or 0 for i in parts) if parts and all(values[i] is not None for i in parts) else None
         lengths = [len(str(forced))] if forced is not None else range(1, len(digits) - at + 1)
@@ -169,7 +211,7 @@ def _walk(
             piece = digits[at : at + length]
             if len(piece) < length or (length > 1 and piece[0] == "0"):
                 continue
-            number = int(piece)
+            number = -int(piece) if signed and at == 0 else int(piece)
             if forced is not None and number != forced:
                 continue
             now_spent = spent + number if column in bounded else spent
@@ -180,7 +222,7 @@ def _walk(
             atoms_after = len(atoms) - index - 1
             if left_after < atoms_after + (1 if rest else 0) or left_after > rest + capacity[index + 1]:
                 continue
-            value, where = (*values, number), (*offsets, atom.offset + at)
+            value, where = (*values, number), (*offsets, atom.offset + at + (1 if signed and at else 0))
             if rest:
                 yield from walk(index, at + length, value, where, now_spent)
             else:
@@ -190,12 +232,19 @@ def _walk(
 
 
 def _splittable(atom: Atom) -> bool:
-    return atom.kind == "num" and atom.text.isdigit()
+    """Digits that may be glued cells: a run of digits, or one after a minus sign (only signed tables keep it)."""
+    return atom.kind == "num" and _digits(atom).isdigit() and len(_digits(atom)) > (atom.text[:1] == "-")
+
+
+def _digits(atom: Atom) -> str:
+    return atom.text[1:] if atom.text[:1] == "-" else atom.text
 
 
 def _shrink(text: str, atoms: list[Atom], weak: list[bool], expected: int) -> Iterator[RowReading]:
     """Readings with too many numbers made right: join numbers split by one space, drop page numbers."""
     surplus = len(atoms) - expected
+    if surplus > MAX_SURPLUS:
+        return  # not a row with a few stray numbers: nothing here is worth trying
     joinable = [i for i, w in enumerate(weak) if w and atoms[i].kind == atoms[i + 1].kind == "num"]
     droppable = [i for i, a in enumerate(atoms) if a.kind == "num" and _alone_on_line(text, a)]
     for joins in range(surplus, -1, -1):

@@ -4,6 +4,9 @@ Reads the body in order: paragraphs (tracked deletions left out, content control
 with horizontally (`gridSpan`, `hMerge`) and vertically (`vMerge`) merged cells and skipped grid
 columns, a table split into several across pages, and tables pasted as text (paragraphs of
 tab-separated cells). A paragraph in the Caption style is the caption of the table below it.
+Grid columns too narrow to hold text (slivers Word and LibreOffice leave where column edges nearly
+meet) are left out. Every part is read within `limits` before python-docx opens the package; a
+table's grid is bounded.
 """
 
 from __future__ import annotations
@@ -17,19 +20,27 @@ from lxml import etree
 
 from gongkai.report.read import UnreadableDocument
 from gongkai.report.read.blocks import TextOut, clean
+from gongkai.report.read.limits import LimitExceeded, ZipReader, count_tags, current
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}rPr", f"{_W}pPr", f"{_W}fldChar"}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CAPTION_STYLES = {"caption", "题注"}
+_SLIVER = 30  # twips (half a millimetre): a grid column narrower than this holds no cell of its own
 
 
 def to_text(data: bytes) -> str:
     try:
+        parts = ZipReader(data).check_office()  # every part within the limits before python-docx reads any
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument("READ.not_a_report", f"无法打开Word文件：文件已损坏（{exc}）") from None
+    count_tags(*(part for name, part in parts.items() if name.endswith(".xml")))
+    try:
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise UnreadableDocument("READ.not_a_report", f"无法打开Word文件：{exc}") from None
-    captions = {s.style_id for s in document.styles if (s.name or "").lower() in _CAPTION_STYLES}
+        captions = {s.style_id for s in document.styles if (s.name or "").lower() in _CAPTION_STYLES}
+    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        why = f"{type(exc).__name__}: {exc}"[:200]
+        raise UnreadableDocument("READ.not_a_report", f"无法打开Word文件：文件已损坏（{why}）") from None
     out = TextOut()
     _Body(out, captions).blocks(document.element.body)
     return out.text()
@@ -79,11 +90,15 @@ class _Body:
                     self.blocks(tc)
             return
         grid: list[list[str]] = []
+        cells, most = 0, current().table_cells
+        slivers = _sliver_columns(tbl)
         for tr in rows:
             line: list[str] = []
+            position = 0  # in the table's grid columns
             before = tr.find(f"{_W}trPr/{_W}gridBefore")
             if before is not None:
-                line += [""] * _int(before.get(qn("w:val")))
+                position = _int(before.get(qn("w:val")))
+                line += [""] * sum(1 for column in range(position) if column not in slivers)
             for tc in tr.iter(f"{_W}tc"):
                 properties = tc.find(f"{_W}tcPr")
                 span, continued = 1, False
@@ -95,9 +110,21 @@ class _Body:
                         if merge is not None and merge.get(qn("w:val"), "continue") != "restart":
                             continued = True
                 text = "" if continued else " ".join(paragraph_text(p) for p in tc.iter(f"{_W}p"))
-                line += [clean(text)] + [""] * (span - 1)
+                columns = sum(1 for column in range(position, position + span) if column not in slivers)
+                position += span
+                if columns or text.strip():
+                    line += [clean(text)] + [""] * (columns - 1)
+            cells += len(line)
+            if cells > most:
+                raise LimitExceeded("table_cells", cells)
             grid.append(line)
         self.out.table(grid)
+
+
+def _sliver_columns(tbl: etree._Element) -> set[int]:
+    """Grid columns too narrow to hold text (Word and LibreOffice leave them where column edges nearly meet)."""
+    widths = [column.get(qn("w:w")) for column in tbl.findall(f"{_W}tblGrid/{_W}gridCol")]
+    return {i for i, width in enumerate(widths) if width is not None and width.isdigit() and int(width) < _SLIVER}
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -4,6 +4,8 @@ Handles what real disclosure columns serve: GBK/GB2312 or UTF-8 pages (the `<met
 the bytes decide), tables with colspan/rowspan, `&nbsp;`, numbers wrapped in `<p>`/`<span>`/`<font>`,
 layout tables wrapping the whole article, and one table split into several `<table>` elements.
 The site's navigation and footer (`<nav>`, `<footer>`, class or id "footer", "nav", ...) are left out.
+A page with more tags than `limits.markup_tags`, or a table whose spans expand past `limits.table_cells`,
+is refused.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from lxml import html as lxml_html
 
 from gongkai.report.read import UnreadableDocument
 from gongkai.report.read.blocks import TextOut, clean, expand
+from gongkai.report.read.limits import count_tags
 from gongkai.report.read.sniff import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -53,6 +56,7 @@ def to_text(data: bytes) -> str:
     source = _XML_DECLARATION.sub("", decode_html(data))
     if not source.strip():
         raise UnreadableDocument("READ.not_a_report", "网页是空的")
+    count_tags(source)
     try:
         root = lxml_html.document_fromstring(source)
     except (etree.ParserError, ValueError) as exc:

@@ -19,13 +19,14 @@ _TABLE = {**_FULLWIDTH, **_SPACES, **_ZERO_WIDTH, **_OTHER}
 _PAGE_MARKERS = re.compile(
     r"(?m)^[ \t]*(?:"
     r"[-—–~_]+[ \t]*\d{1,3}[ \t]*[-—–~_]+"  # - 3 -   — 3 —
-    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?"  # 第3页 共5页
+    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*(?:[,/][ \t]*)?共[ \t]*\d{1,3}[ \t]*页)?"  # 第3页 共5页
     r"|\d{1,3}[ \t]*/[ \t]*\d{1,3}"  # 3/5
     r"|page[ \t]*\d{1,3}(?:[ \t]*of[ \t]*\d{1,3})?"
     r")[ \t]*$",
     re.IGNORECASE,
 )
-_MARKDOWN_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+# | --- | :---: |: every run of spaces or dashes is bounded by a character no neighbour can take
+_MARKDOWN_RULE = re.compile(r"(?m)^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*(?::?-{3,}:?[ \t]*)?)*$")
 
 
 def normalise(text: str) -> str:

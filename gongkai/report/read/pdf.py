@@ -1,31 +1,43 @@
 """PDF files with a text layer turned into report text; scanned PDFs are reported as such.
 
-Tables are found from their ruling lines (pdfplumber); merged cells keep their text in the top-left
-position. Text outside tables becomes lines, rebuilt from the characters: a wide gap between words
-is a cell boundary (a table without rules, read by the text parser as tab-separated cells), and the
-lines of a wrapped paragraph are joined again — a line continues the one above when it starts at
-the left edge and its first word would not have fitted at the end of that line. A centred line
-right above a table is its caption; page numbers in the bottom margin are dropped.
+Read with PDFium (`pdf_page`: characters with their boxes, ruling lines). Tables are found from
+their ruling lines (`pdf_tables`); merged cells keep their text in the top-left position. Text
+outside tables becomes lines, rebuilt from the characters: a wide gap between words is a cell
+boundary (a table without rules, read by the text parser as tab-separated cells), and the lines of
+a wrapped paragraph are joined again — a line continues the one above when it starts at the left
+edge and its first word would not have fitted at the end of that line. A centred line right above a
+table is its caption; page numbers in the bottom margin are dropped.
+
+Bounded: a document of more than `MAX_PAGES` pages is not read (a finding says so), and a broken
+or encrypted file is a finding, never an exception.
 """
 
 from __future__ import annotations
 
-import io
+import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from gongkai.report.read import UnreadableDocument
 from gongkai.report.read.blocks import TextOut
+from gongkai.report.read.pdf_page import Char, read_page
+from gongkai.report.read.pdf_tables import find_tables, text_lines
 
+MAX_PAGES = int(os.environ.get("GONGKAI_PDF_MAX_PAGES", "500"))  # an annual report has 5 to 30
 _PAGE_NUMBER = re.compile(r"^[\s\-—–~_]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–~_]*$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _CELL_GAP = 1.5  # a gap wider than this many character sizes separates two cells
+_OPEN_ERRORS = {  # PDFium's FPDF_ERR_* codes
+    pdfium_c.FPDF_ERR_FILE: "文件无法读取",
+    pdfium_c.FPDF_ERR_FORMAT: "文件已损坏或不是PDF",
+    pdfium_c.FPDF_ERR_PASSWORD: "文件已加密，需要密码才能打开：请向发布机关索取未加密的版本",
+    pdfium_c.FPDF_ERR_SECURITY: "文件使用了不支持的加密方式",
+}
 
 
 @dataclass
@@ -57,14 +69,26 @@ class _Page:
 
 def to_text(data: bytes) -> str:
     try:
-        document = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, PdfminerException, ValueError, KeyError) as exc:
-        raise UnreadableDocument("READ.not_a_report", f"无法打开PDF文件：{exc}") from None
-    with document:
-        try:
-            pages = [_read_page(page, number) for number, page in enumerate(document.pages)]
-        except (PDFSyntaxError, PdfminerException, ValueError, KeyError) as exc:
-            raise UnreadableDocument("READ.not_a_report", f"无法读取PDF文件：{exc}") from None
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = _OPEN_ERRORS.get(exc.err_code or 0, "文件已损坏或不是PDF")
+        raise UnreadableDocument("READ.not_a_report", f"无法打开PDF文件：{reason}") from None
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise UnreadableDocument("READ.limit", f"超出处理限制：PDF共{count}页，超过上限{MAX_PAGES}页")
+        pages = []
+        for number in range(count):
+            try:
+                page = document[number]
+                try:
+                    pages.append(_read_page(page, number))
+                finally:
+                    page.close()
+            except pdfium.PdfiumError:
+                raise UnreadableDocument("READ.not_a_report", f"无法读取PDF第{number + 1}页：文件已损坏") from None
+    finally:
+        document.close()
     if not any(page.items for page in pages):
         raise UnreadableDocument(
             "READ.no_text_layer", "PDF没有文字层，可能是扫描件：请向发布机关索取可复制文字的版本，或先做文字识别（OCR）"
@@ -72,61 +96,66 @@ def to_text(data: bytes) -> str:
     return _assemble(pages)
 
 
-def _read_page(page: Any, number: int) -> _Page:
-    found = page.find_tables()
+def _read_page(page: pdfium.PdfPage, number: int) -> _Page:
+    content = read_page(page)
+    found = find_tables(content.horizontal, content.vertical, content.chars)
     boxes = [table.bbox for table in found]
     items: list[_Line | _Table] = []
     for table in found:
-        rows = [
-            [(box[0], box[2], _cell(text)) for box, text in zip(row.cells, texts, strict=True) if box is not None]
-            for row, texts in zip(table.rows, table.extract(), strict=True)
-        ]
+        rows = [[(box[0], box[2], _cell(text)) for box, text in row] for row in table.rows]
         items.append(_Table(table.bbox[1], rows, number, table.bbox[0], table.bbox[2]))
 
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    for line in text_page.extract_text_lines(return_chars=True, strip=True):
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars:
+    for line in text_lines(_outside(content.chars, boxes)):
+        shown = [c for c in line if not c.blank and c.text.strip()]
+        if not shown:
             continue
-        made = _line(chars, number)
-        if made.top > page.height * 0.88 and _PAGE_NUMBER.match(made.text):
+        made = _line(shown, number)
+        if made.top > content.height * 0.88 and _PAGE_NUMBER.match(made.text):
             continue  # the page number in the footer
         items.append(made)
     items.sort(key=lambda item: item.top)
-    return _Page(page.width, items)
+    return _Page(content.width, items)
 
 
-def _line(chars: list[dict[str, Any]], page: int) -> _Line:
-    chars = sorted(chars, key=lambda c: c["x0"])
-    size = max(c["size"] for c in chars)
+def _outside(chars: list[Char], boxes: list[tuple[float, float, float, float]]) -> list[Char]:
+    """The characters whose middle lies outside every table."""
+    if not boxes:
+        return chars
+    out = []
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                break
+        else:
+            out.append(char)
+    return out
+
+
+def _line(chars: list[Char], page: int) -> _Line:
+    size = max(c.size for c in chars)
     parts: list[str] = []
     first_word_end = None
     for previous, char in zip([None, *chars], chars, strict=False):
         if previous is not None:
-            gap = char["x0"] - previous["x1"]
+            gap = char.x0 - previous.x1
             if gap > _CELL_GAP * size:
                 parts.append("\t")
             elif gap > 0.15 * size:
                 parts.append(" ")
-            if first_word_end is None and (parts[-1].isspace() or not _is_ascii_word(previous["text"])):
-                first_word_end = previous["x1"]
-        parts.append(char["text"])
+            if first_word_end is None and (parts[-1].isspace() or not _is_ascii_word(previous.text)):
+                first_word_end = previous.x1
+        parts.append(char.text)
     text = "".join(parts)
-    end = first_word_end if first_word_end is not None else chars[-1]["x1"]
+    end = first_word_end if first_word_end is not None else chars[-1].x1
     return _Line(
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        x0=chars[0]["x0"],
-        x1=chars[-1]["x1"],
+        top=min(c.top for c in chars),
+        bottom=max(c.bottom for c in chars),
+        x0=chars[0].x0,
+        x1=chars[-1].x1,
         size=size,
         text=text,
-        first_word=end - chars[0]["x0"],
+        first_word=end - chars[0].x0,
         page=page,
     )
 
@@ -245,7 +274,11 @@ def _cluster(xs: list[float], tolerance: float = 2.0) -> list[float]:
 
 
 def _nearest(edges: list[float], x: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+    """The index of the edge nearest to x (edges ascending)."""
+    i = bisect_left(edges, x)
+    if i == len(edges) or (i > 0 and x - edges[i - 1] <= edges[i] - x):
+        return i - 1
+    return i
 
 
 def _body_size(pages: list[_Page]) -> float:

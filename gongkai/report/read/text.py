@@ -12,11 +12,21 @@ import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
-from gongkai.law.report_format import FORMATS, PRE_2019_TELL_TALES, CellKind, CellRef, ReportFormat
+from gongkai.law.report_format import (
+    FORMATS,
+    PRE_2019_TELL_TALES,
+    CellKind,
+    CellRef,
+    ReportFormat,
+    Section,
+    Table,
+)
 from gongkai.report.findings import Finding, finding
 from gongkai.report.model import AnnualReport, SourcePos, Value
 from gongkai.report.read import ReadResult
+from gongkai.report.read.cells import RowReading
 from gongkai.report.read.normalize import LineIndex, blank_out, blank_page_furniture, loose, normalise
 from gongkai.report.read.tables import TableReading, read_tables
 
@@ -29,10 +39,13 @@ _TITLES = (
 )
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+# Each optional part of a heading starts with a character no space run before it can take, and owns
+# the spaces after it: no two quantifiers ever compete for one run (linear time on any input).
 _NUMBERING = (
-    r"(?:第?[一二三四五六七八九十]{1,2}\s*(?:、|\.|,|部分|:)?|\(\s*[一二三四五六七八九十]\s*\)|\d{1,2}\s*[、.])?"
+    r"(?:(?:第?[一二三四五六七八九十]{1,2}(?:\s*(?:、|\.|,|部分|:))?"
+    r"|\(\s*[一二三四五六七八九十]\s*\)|\d{1,2}\s*[、.])\s*)?"
 )
-_MARKUP = r"(?:#{1,6}[ \t]*|\*{1,2}|<[^>\n]{1,40}>)?"  # Markdown heading, bold, a stray tag
+_MARKUP = r"(?:(?:#{1,6}|\*{1,2}|<[^>\n]{1,40}>)[ \t]*)?"  # Markdown heading, bold, a stray tag
 _ART20_HEADING = re.compile(r"第\s*二\s*十\s*条\s*第?\s*\(?\s*[一二三四五六七八九十\d]{1,3}\s*\)?\s*项")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -42,8 +55,8 @@ def _heading_patterns(title: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A heading at the start of a line (preferred), and anywhere (for text flattened onto one line)."""
     body = loose(title)
     return (
-        re.compile(rf"(?m)^[ \t]*{_MARKUP}{_NUMBERING}[ \t]*{body}"),
-        re.compile(rf"{_MARKUP}{_NUMBERING}\s*{body}"),
+        re.compile(rf"(?m)^[ \t]*{_MARKUP}{_NUMBERING}{body}"),
+        re.compile(rf"(?=\S){_MARKUP}{_NUMBERING}{body}"),
     )
 
 
@@ -72,20 +85,27 @@ def parse_report_text(text: str, *, source: str = "") -> ReadResult:
     agency = _agency(title) if title else ""
 
     spans = _find_sections(clean, fmt, title.end() if title else 0)
+    stated = cache(lambda: _stated_figures(clean, fmt))
     report = AnnualReport(agency, year, fmt_id)
     sources = SourceMap(lines)
     report.sources = sources
     for index, section in enumerate(fmt.sections):
         span = spans[section.key]
+        if span is None and not section.is_text:
+            for key in section.tables:
+                name = fmt.table(key).heading or section.heading
+                findings.append(_unread(fmt.table(key), "READ.missing_table", f"未找到表格“{name}”"))
+            continue
         if span is None:
-            findings.append(finding("TXT.missing_section", f"缺少第{section.number}部分“{section.title}”"))
+            findings.append(finding("TXT.missing_section", f"未找到第{section.number}部分“{section.title}”"))
             continue
         end = _next_start(spans, fmt, index, len(norm))
         if section.is_text:
             report.sections[section.key] = _section_text(text, clean, span[1], end)
         else:
             tables = [fmt.table(key) for key in section.tables]
-            readings = read_tables(clean, tables, span[1], end)
+            end = _other_heading(clean, section, tables, span[1], end)
+            readings = read_tables(clean, tables, span[1], end, stated)
             for table in tables:
                 _store_table(report, findings, fmt, table.key, readings[table.key], sources)
     return ReadResult(source, report, findings, fmt_id)
@@ -131,11 +151,37 @@ def _most_common_year(norm: str) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+@cache
+def _numbered_heading(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """A numbered heading worded in any way that keeps one of its words: 四、因政府信息公开工作被申请行政复议…"""
+    words = "|".join(loose(k) for k in keywords)
+    number = r"(?<![(（一二三四五六七八九十])([一二三四五六七八九十])\s*[、.,:]"
+    return re.compile(rf"{number}[^。；;\n、]{{0,20}}?(?:{words})")
+
+
+# the rest of a heading worded in its own way, up to the word that ends it: …及改进措施, …及明年工作计划
+_MARKUP_ONLY = re.compile(rf"[ \t]*{_MARKUP}")  # what may stand before a heading's number on its line
+_HEADING_REST = re.compile(r"(?:[^。；;\n\d(（：:]{0,16}?(?:情况|措施|计划|事项|方案))?")
+
+
 def _find_sections(clean: str, fmt: ReportFormat, start: int) -> dict[str, tuple[int, int] | None]:
+    """Each section's heading, in order: numbered headings first (an introduction that names every section
+    is not taken for them), then the official title at a line start, then anywhere."""
     spans: dict[str, tuple[int, int] | None] = {}
     position = start
     for section in fmt.sections:
         at_line_start, anywhere = _heading_patterns(section.title)
+        numbered = _numbered_heading(section.keywords).search(clean, position) if section.keywords else None
+        if numbered:
+            whole = anywhere.match(clean, numbered.start()) or _HEADING_REST.match(clean, numbered.end())
+            line_start = clean.rfind("\n", 0, numbered.start()) + 1
+            begin = line_start if _MARKUP_ONLY.fullmatch(clean, line_start, numbered.start()) else numbered.start()
+            spans[section.key] = (begin, max(numbered.end(), whole.end()))
+            position = spans[section.key][1]
+            continue
         match = at_line_start.search(clean, position) or anywhere.search(clean, position)
         if match:
             spans[section.key] = (match.start(), match.end())
@@ -143,6 +189,53 @@ def _find_sections(clean: str, fmt: ReportFormat, start: int) -> dict[str, tuple
         else:
             spans[section.key] = None
     return spans
+
+
+_ANY_NUMBERED = re.compile(r"(?<![(（一二三四五六七八九十])([一二三四五六七八九十])\s*、")
+
+
+def _other_heading(clean: str, section: Section, tables: list[Table], start: int, end: int) -> int:
+    """Where a section the format does not have begins inside a table section (a province's 五、信息处理费收取情况
+    after 四), so its figures are not read as the table's: a later number whose words are no row of the tables."""
+    own = _CHINESE_NUMBERS.index(section.number)
+    words = [k for table in tables for row in table.rows for k in row.keywords]
+    for match in _ANY_NUMBERED.finditer(clean, start, end):
+        if _CHINESE_NUMBERS.index(match.group(1)) <= own:
+            continue
+        after = re.sub(r"\s+", "", clean[match.end() : match.end() + 40])
+        if not any(w in after[:20] for w in words):
+            return match.start()
+    return end
+
+
+# Figures a report's text states for a cell of section 二: the row's word, the column's word and one count in
+# one clause ("全面梳理了我局现行有效的规范性文件16件"). They settle a glued row ("5416" = 5, 4, 16), never
+# override a row that reads one way.
+_COLUMN_WORDS = {
+    "issued": ("制定", "制发", "出台", "印发"),
+    "made": ("新制作", "制定", "制发"),
+    "abolished": ("废止",),
+    "in_force": ("现行有效",),
+}
+_CLAUSES = re.compile(r"[^。；;，,\n]+")
+_COUNT = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:件|个|份|部|项)")
+
+
+def _stated_figures(clean: str, fmt: ReportFormat) -> dict[CellRef, set[Any]]:
+    stated: dict[CellRef, set[Any]] = {}
+    rows = [(t, r) for t in fmt.tables if t.section == "proactive" for r in t.rows if r.keywords]
+    for clause in _CLAUSES.findall(re.sub(r"\s+", "", clean)):
+        counts = _COUNT.findall(clause)
+        if len(counts) != 1:
+            continue
+        named = [(t, r) for t, r in rows if any(k in clause for k in r.keywords)]
+        if len(named) != 1:
+            continue
+        table, row = named[0]
+        for column in table.columns:
+            if any(word in clause for word in _COLUMN_WORDS.get(column.key, ())):
+                stated.setdefault(CellRef(table.key, row.key, column.key), set()).add(int(counts[0]))
+    return stated
 
 
 def _next_start(spans: dict[str, tuple[int, int] | None], fmt: ReportFormat, index: int, default: int) -> int:
@@ -165,12 +258,18 @@ def _section_text(text: str, clean: str, start: int, end: int) -> str:
     return "\n".join(paragraphs)
 
 
+MAX_KEPT_CANDIDATES = 1000
+
+
 class SourceMap(Mapping[CellRef, SourcePos]):
     """Where each cell was read: offsets kept, lines and columns worked out only when asked for."""
 
     def __init__(self, lines: LineIndex) -> None:
         self.lines = lines
         self.offsets: dict[CellRef, int] = {}
+        # the splits of each row that could not be settled, (table, row) -> values: later evidence
+        # (last year's report in the batch, see gongkai.report.read.settle) may settle them
+        self.candidates: dict[tuple[str, str], list[tuple[Value, ...]]] = {}
 
     def __getitem__(self, ref: CellRef) -> SourcePos:
         return _pos(self.lines, self.offsets[ref])
@@ -194,16 +293,22 @@ def _store_table(
     table = fmt.table(table_key)
     name = table.heading or fmt.section(table.section).heading
     if len(reading.missing_rows) == len(table.rows) and table.rows[0].keywords:
-        findings.append(finding("READ.missing_table", f"未找到表格“{name}”"))
+        findings.append(_unread(table, "READ.missing_table", f"未找到表格“{name}”"))
         return
     for row in reading.missing_rows:
         findings.append(
-            finding("READ.missing_row", f"“{name}”中未找到“{row.label}”一行", cells=_row_cells(table_key, row.key, fmt))
+            _unread(
+                table,
+                "READ.missing_row",
+                f"“{name}”中未找到“{row.label}”一行",
+                cells=_row_cells(table_key, row.key, fmt),
+            )
         )
     for row, count, offset in reading.bad_rows:
         label = row.label or name
         findings.append(
-            finding(
+            _unread(
+                table,
                 "READ.row_cells",
                 f"“{label}”一行读到{count}个数字，应为{len(table.columns)}个，无法确定各列数值",
                 cells=_row_cells(table_key, row.key, fmt),
@@ -213,15 +318,24 @@ def _store_table(
             )
         )
     for row, options, offset in reading.ambiguous_rows:
+        if len(options) <= MAX_KEPT_CANDIDATES:
+            sources.candidates[(table_key, row.key)] = [o.values for o in options]
         shown = "；".join("、".join(_show(v) for v in o.values) for o in options[:3])
         findings.append(
-            finding(
+            _unread(
+                table,
                 "READ.ambiguous_split",
-                f"“{row.label or name}”一行数字粘连，有{len(options)}种拆分都符合勾稽关系（如：{shown}），无法确定",
+                f"“{row.label or name}”一行数字粘连，有{len(options)}种拆分{_fits(options)}（如：{shown}），无法确定",
                 cells=_row_cells(table_key, row.key, fmt),
                 source=_pos(lines, offset),
             )
         )
+    for row, offset in reading.zero_filled:
+        message = (
+            f"“{row.label or name}”一行少印一格（数字比列数少），各数字均为0；无论空的是哪一格，"
+            "该格所在的勾稽关系另一边合计为0、件数不能为负，只能是0，已按0读取"
+        )
+        findings.append(finding("READ.glued_split", message, source=_pos(lines, offset)))
     for row, offset in reading.glued_rows:
         if row not in {r for r, _, _ in reading.ambiguous_rows}:
             findings.append(
@@ -231,10 +345,39 @@ def _store_table(
                     source=_pos(lines, offset),
                 )
             )
+    zeros: dict[CellRef, Value] = {}
+    for group, sums, offset in reading.merged:
+        shown = "、".join(_show(v) for v in sums)
+        cells = tuple(ref for r in table.rows if r.path[-1:] == (group,) for ref in _row_cells(table_key, r.key, fmt))
+        if _all_zero_counts(table, sums):
+            # a group printed as one row whose figures are all 0: counts are never negative, so every item is 0
+            zeros.update(dict.fromkeys(cells, 0))
+            message = f"“{name}”中“{group}”印为一行（{shown}），未分列其各项；合计均为0，各项只能是0，已按0读取"
+            findings.append(finding("READ.merged_group", message, cells=cells, source=_pos(lines, offset)))
+            continue
+        # a non-zero sum over items not printed: which item holds it cannot be known, so they are unread
+        message = f"“{name}”中“{group}”印为一行（{shown}），未分列其各项；各项无法得知，涉及它们的勾稽关系未核对"
+        findings.append(finding("READ.merged_group_unknown", message, cells=cells, source=_pos(lines, offset)))
     amounts = {c.key for c in table.columns if c.kind is CellKind.AMOUNT}
-    for ref, value in reading.values.items():
+    for ref, value in {**reading.values, **zeros}.items():
         report.cells[ref] = Decimal(value) if ref.column in amounts and isinstance(value, int) else value
     sources.offsets.update(reading.offsets)
+
+
+def _unread(table: Table, rule: str, message: str, **details: Any) -> Finding:
+    """A reading failure: an error where the table's 勾稽关系 need the cells, else a note that no rule needs them."""
+    if table.identities:
+        return finding(rule, message, **details)
+    return finding("READ.unchecked", f"{message}（该表没有勾稽关系，不影响检查结论）", **details)
+
+
+def _fits(options: list[RowReading]) -> str:
+    return "都符合勾稽关系" if options[0].checked else "，没有一种符合本行勾稽关系"
+
+
+def _all_zero_counts(table: Table, sums: tuple[Value, ...]) -> bool:
+    """Whether a group's printed sums are all 0 in columns of counts (which no item can make negative)."""
+    return all(v == 0 for v in sums) and all(c.kind is CellKind.COUNT for c in table.columns)
 
 
 def _row_cells(table: str, row: str, fmt: ReportFormat) -> tuple[CellRef, ...]:

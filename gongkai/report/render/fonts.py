@@ -11,8 +11,10 @@ decode the text of the CID-keyed CFF fonts fpdf2 would otherwise embed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -106,6 +108,68 @@ def _face_index(path: Path, family: str) -> int:
         if font["name"].getDebugName(1) == family:
             return index
     return 0
+
+
+_CACHE_VERSION = "1"  # change when truetype_subset makes different fonts
+_cached: dict[Role, tuple[frozenset[str], Path | bytes]] = {}  # this process's fonts: characters, file or bytes
+
+
+def cached_font(role: Role, chars: set[str]) -> Path | bytes:
+    """A TrueType font of the role's face holding at least `chars` and ASCII: a file in the cache, or its bytes.
+
+    Cutting glyphs from the large CJK collections and making their outlines TrueType takes most of
+    a second, so it is done once: the font is kept in the cache directory (GONGKAI_CACHE_DIR, else
+    $XDG_CACHE_HOME/gongkai or ~/.cache/gongkai) and grows by the characters of each document that
+    needs more — reports share most of their characters. The PDF embeds only the glyphs it uses
+    (fpdf2 subsets the font it is given). Without a writable cache the font is kept in memory.
+    """
+    wanted = frozenset(chars) | _ASCII
+    known = _cached.get(role)
+    if known is None:
+        known = _load_cached(role)
+    if known is not None and wanted <= known[0]:
+        _cached[role] = known
+        return known[1]
+    covered = wanted | (known[0] if known is not None else frozenset())
+    data = truetype_subset(role, set(covered))
+    place = _store_cached(role, covered, data)
+    _cached[role] = (covered, place if place is not None else data)
+    return _cached[role][1]
+
+
+_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
+
+
+def _cache_path(role: Role) -> Path:
+    source = font_file(role)
+    stat = source.path.stat()
+    tag = hashlib.sha256(f"{_CACHE_VERSION}|{source.path}|{source.index}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    base = os.environ.get("GONGKAI_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = Path(base) / ("" if os.environ.get("GONGKAI_CACHE_DIR") else "gongkai") / "fonts"
+    return directory / f"{role.value}-{tag.hexdigest()[:16]}.ttf"
+
+
+def _load_cached(role: Role) -> tuple[frozenset[str], Path | bytes] | None:
+    path = _cache_path(role)
+    try:
+        chars = frozenset(path.with_suffix(".chars").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (chars, path) if path.is_file() else None
+
+
+def _store_cached(role: Role, chars: frozenset[str], data: bytes) -> Path | None:
+    """The font written to the cache (atomically: other processes may read it meanwhile); None when it cannot be."""
+    path = _cache_path(role)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for target, content in ((path, data), (path.with_suffix(".chars"), "".join(sorted(chars)).encode("utf-8"))):
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, prefix=".tmp-") as tmp:
+                tmp.write(content)
+            os.replace(tmp.name, target)
+    except OSError:
+        return None
+    return path
 
 
 def truetype_subset(role: Role, chars: set[str]) -> bytes:

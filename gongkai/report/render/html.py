@@ -2,7 +2,8 @@
 
 Tables reproduce the official layout with its merged cells (`grid`); every header cell is a `<th>`
 with `scope` and an `id`, every value cell names its headers, every table has a caption. No
-scripts, no external assets: the styles are inline and print on A4 with the GB/T 9704 margins.
+scripts, no external assets: the styles are inline and print on A4 with the GB/T 9704 margins; on a phone
+the tables scroll sideways inside their own box.
 """
 
 from __future__ import annotations
@@ -34,7 +35,15 @@ td {{ text-align: center; min-width: 2.5em; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 table.appeals {{ font-size: 9pt; }}
-@media print {{ body {{ max-width: none; padding: 0; }} }}
+.table-wrap {{ overflow-x: auto; margin: .5em 0 1em; }}
+.table-wrap > table {{ margin: 0; }}
+@media (max-width: 640px) {{
+  body {{ font-size: 13pt; padding: 1em .75em; }}
+  h1 {{ font-size: 17pt; }}
+  thead th {{ min-width: 3.5em; }}
+  tbody th {{ min-width: 6em; }}
+}}
+@media print {{ body {{ max-width: none; padding: 0; }} .table-wrap {{ overflow: visible; }} }}
 """
 
 
@@ -79,12 +88,14 @@ def _table(block: TableBlock) -> list[str]:
     grid = block.grid
     key = grid.table.key
     caption_class = "" if block.caption_is_heading else ' class="sr-only"'
-    out = [f'<table class="{escape(key)}">', f"<caption{caption_class}>{escape(block.caption)}</caption>", "<thead>"]
+    # a table wider than a phone's screen scrolls inside its own box, never the page (keyboard: tabindex)
+    out = [f'<div class="table-wrap" role="region" tabindex="0" aria-label="{escape(block.caption)}">',
+           f'<table class="{escape(key)}">', f"<caption{caption_class}>{escape(block.caption)}</caption>", "<thead>"]
     for r, cells in enumerate(grid.rows):
         if r == grid.header_count:
             out += ["</thead>", "<tbody>"]
         out.append("<tr>" + "".join(_cell(grid, cell) for cell in cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", "</table>", "</div>"]
     return out
 
 

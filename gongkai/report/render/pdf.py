@@ -1,8 +1,9 @@
 """PDF in the layout of the Word file (GB/T 9704-2012), with its CJK fonts embedded.
 
 Written with fpdf2, embedding for each typeface a TrueType subset of the glyphs the report uses
-(`fonts.truetype_subset`), so the file shows the same on a machine without any Chinese font and
-its text layer reads back with pdfplumber. The free stand-ins for the official faces come from
+(fpdf2 cuts it from `fonts.cached_font`, a TrueType font kept in the cache directory), so the file
+shows the same on a machine without any Chinese font and its text layer reads back (with PDFium,
+and with pdfminer-based readers too). The free stand-ins for the official faces come from
 `fonts.font_file` (Debian fonts-noto-cjk, fonts-arphic-ukai).
 Lines are broken here, not by fpdf2: between any two Chinese characters, at spaces between Latin
 words, never before closing punctuation (避头) — so that `read.pdf` can join them back.
@@ -16,12 +17,13 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.blocks import Block, Heading, Paragraph, TableBlock, Title, report_blocks
-from gongkai.report.render.fonts import Role, truetype_subset
+from gongkai.report.render.fonts import Role, cached_font
 from gongkai.report.render.grid import column_widths_mm
 
 PAGE_W, PAGE_H = 210.0, 297.0  # mm
@@ -59,9 +61,15 @@ def render_pdf(report: AnnualReport) -> bytes:
     blocks = list(report_blocks(report))
     with tempfile.TemporaryDirectory(prefix="gongkai-fonts-") as directory:
         for role, chars in _characters(blocks).items():
-            path = Path(directory) / f"{role.value}.ttf"
-            path.write_bytes(truetype_subset(role, chars))
-            pdf.add_font(_FAMILIES[role], "", str(path))
+            font = cached_font(role, chars)
+            if isinstance(font, bytes):  # no cache directory
+                path = Path(directory) / f"{role.value}.ttf"
+                path.write_bytes(font)
+                font = path
+            pdf.add_font(_FAMILIES[role], "", str(font))
+        for added in pdf.fonts.values():  # the glyphs' boxes are right already: saving the subset need not expand them
+            if isinstance(getattr(added, "ttfont", None), TTFont):
+                added.ttfont.recalcBBoxes = False
         _lay_out(pdf, report, blocks)
         return bytes(pdf.output())
 

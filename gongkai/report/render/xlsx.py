@@ -22,6 +22,7 @@ from gongkai.report.findings import SEVERITY_LABELS, Finding
 from gongkai.report.model import AnnualReport
 from gongkai.report.render.blocks import Heading, Paragraph, TableBlock, Title, report_blocks
 from gongkai.report.render.fonts import OFFICIAL_FONTS, Role
+from gongkai.spreadsheets import keep_as_text
 
 FINDINGS_SHEET = "检查结果"
 FINDINGS_HEADER = ("严重程度", "规则", "说明", "单元格", "应为", "实为", "位置")
@@ -113,7 +114,7 @@ def _line(sheet: Worksheet, text: str, font: Font, *, wrap: bool = False, row: i
 def _set_text(cell: object, text: str) -> None:
     """A string cell, even when the text starts with "=" (no formula is made of report text)."""
     cell.value = _ILLEGAL.sub("", text)  # type: ignore[attr-defined]
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    keep_as_text(cell)
 
 
 def _table(sheet: Worksheet, block: TableBlock, top: int) -> None:

@@ -53,6 +53,19 @@ def can_make_rules_from_name(agency: str) -> bool | None:
     return None  # a 市 may be a 设区的市 or a county-level city; 地区、盟 are agencies of the province
 
 
+def is_government_from_name(agency: str) -> bool:
+    """Whether the agency is a 人民政府 (of any level: 条例 第五十条 binds 各级人民政府), judged from its name:
+    某县人民政府, 大寨乡人民政府 and a bare 大寨乡 (as a county names its townships) are; 某县人民政府办公室,
+    某县财政局 and 某街道 (an office of the county government, not a government) are not."""
+    name = re.sub(r"\s+", "", agency)
+    units: list[str] = []
+    rest = name
+    while match := _UNIT.match(rest):
+        units.append(match.group(1))
+        rest = rest[match.end() :]
+    return bool(units) and rest in _GOVERNMENT and not units[-1].endswith("街道")
+
+
 def check_rulemaker(report: AnnualReport, can_make_rules: bool | None) -> list[Finding]:
     """T2.rules_not_rulemaker: 规章 counts from a body that cannot make 规章."""
     fmt = report.format

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from gongkai.law.report_format import CellRef, Section
+from gongkai.law.report_format import GOVERNMENT_OVERSIGHT_SUBITEMS, CellRef, Section
 from gongkai.report.findings import Finding, finding
 from gongkai.report.model import AnnualReport
+from gongkai.report.rules.agency import is_government_from_name
 from gongkai.report.rules.labels import cell_title, show
 from gongkai.report.rules.textutil import NUMBER, YEAR, clauses, compact, parse_number, sentences
 
@@ -31,7 +32,29 @@ def check_completeness(report: AnnualReport) -> list[Finding]:
             )
             continue
         findings += _missing_subitems(section, text)
-    return findings
+    return findings + _government_oversight(report)
+
+
+def _government_oversight(report: AnnualReport) -> list[Finding]:
+    """条例 第五十条: a 人民政府's report states 工作考核、社会评议 and 责任追究, each of the three."""
+    if not is_government_from_name(report.agency):
+        return []
+    text = compact(report.sections.get(OVERALL, "")).replace("\n", "")
+    if not text:
+        return []  # already TXT.empty_section
+    missing = [item for item in GOVERNMENT_OVERSIGHT_SUBITEMS if not any(w in text for w in item.keywords)]
+    if not missing:
+        return []
+    labels = "、".join(item.label for item in missing)
+    return [
+        finding(
+            "TXT.government_oversight",
+            f"{report.agency}是人民政府，“总体情况”应写明工作考核、社会评议和责任追究的情况（条例第五十条），"
+            f"未写到：{labels}",
+            expected="工作考核、社会评议、责任追究",
+            found=f"缺少{labels}",
+        )
+    ]
 
 
 def _missing_subitems(section: Section, text: str) -> list[Finding]:
@@ -105,7 +128,7 @@ def check_figures(report: AnnualReport) -> list[Finding]:
 
 
 def _request_figures(report: AnnualReport, clause: str) -> list[Finding]:
-    if any(word in clause for word in _NARROWER_REQUESTS):
+    if "申请" not in clause or any(word in clause for word in _NARROWER_REQUESTS):  # every statement names 申请
         return []
     new, carried_in = report.cells[_NEW], report.cells[_CARRIED_IN]
     if new is None:
@@ -133,7 +156,7 @@ def _request_figures(report: AnnualReport, clause: str) -> list[Finding]:
 
 
 def _appeal_figures(report: AnnualReport, clause: str) -> list[Finding]:
-    if any(word in clause for word in _NARROWER_APPEALS):
+    if ("复议" not in clause and "诉讼" not in clause) or any(word in clause for word in _NARROWER_APPEALS):
         return []
     statements: list[tuple[tuple[CellRef, ...], int]] = []
     for cells, pattern in _APPEAL_COUNTS:

@@ -55,3 +55,14 @@ def seed_report() -> AnnualReport:
     report = read_path(SEED).report
     assert report is not None
     return report
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_report: AnnualReport) -> bytes:
+    """The seed report rendered as PDF (needs a CJK font to embed)."""
+    from gongkai.report.render import render
+
+    require(cjk_fonts_installed(), "no CJK font to embed in PDF (Debian: apt-get install fonts-noto-cjk)")
+    data = render(seed_report, "pdf")
+    assert isinstance(data, bytes)
+    return data

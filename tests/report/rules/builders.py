@@ -31,7 +31,8 @@ def dazhai_2023() -> AnnualReport:
 def complete(report: AnnualReport) -> AnnualReport:
     """Text that covers every item the format asks for, so that a test sees only the findings it provokes."""
     report.sections.update(
-        overall="（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）平台建设\n（五）监督保障",
+        # 条例 第五十条: a government's report states 考核、社会评议、责任追究, each
+        overall="（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）平台建设\n（五）监督保障\n考核\n社会评议\n责任追究",
         problems="公开内容不够丰富。下一步将加强培训。",
         other="本年度未收取信息处理费。",
     )
