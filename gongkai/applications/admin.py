@@ -8,8 +8,8 @@ from typing import Any
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from gongkai.applications import letters
-from gongkai.applications.models import HolidayDay, HolidayYear, LetterTemplate, Request
+from gongkai.applications import holidays, letters
+from gongkai.applications.models import HolidayDay, HolidayYear, LetterTemplate, RecordCorrection, Request
 from gongkai.audit.admin import AuditedModelAdmin
 
 
@@ -22,7 +22,22 @@ class HolidayDayAdmin(AuditedModelAdmin):
 
 @admin.register(HolidayYear)
 class HolidayYearAdmin(AuditedModelAdmin):
+    """全年已录入 here too only when the entered days pass the 放假办法's checks (see `holidays`)."""
+
     list_display = ("year", "notice", "note")
+
+    def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        original_clean = form.clean
+
+        def clean(self: Any) -> Any:
+            data = original_clean(self)
+            if (year := data.get("year")) and (problems := holidays.problems_of_entered(year)):
+                self.add_error("year", problems)
+            return data
+
+        form.clean = clean
+        return form
 
 
 @admin.register(LetterTemplate)
@@ -61,3 +76,12 @@ class RequestAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(RecordCorrection)
+class RecordCorrectionAdmin(RequestAdmin):
+    """条例 第四十一条: registered and decided on their pages (letter and audit trail), read-only here."""
+
+    list_display = ("__str__", "org", "applicant_name", "record", "received", "decision", "decided")
+    list_filter = ("decision", "channel")
+    search_fields = ("applicant_name", "record")

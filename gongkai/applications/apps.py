@@ -13,8 +13,10 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from gongkai.applications import dashboard, demo
         from gongkai.applications.constants import RequestEvent
+        from gongkai.applications.holidays import HolidayEvent
         from gongkai.audit import events
 
         events.register(RequestEvent)
+        events.register(HolidayEvent)
         dashboard.register_panels()
         demo.register()

@@ -1,9 +1,11 @@
 """The statutory clock of a request: its records mapped onto `gongkai.law.deadlines`, nothing more.
 
-Every date shown anywhere in the app comes from `deadlines_for` / `status_for`, which hand the
-request's recorded dates to `gongkai.law.deadlines.compute_deadlines` / `request_status` with the
-holiday schedule of `holiday_schedule()`: `chinesecalendar` and the bundled table, corrected by the
-administrator's table (`HolidayDay`, `HolidayYear`).
+Every date shown anywhere in the app comes from `dated_for` / `status_for`, which hand the request's
+recorded dates to `gongkai.law.deadlines.dated_deadlines` / `request_status` with the holiday schedule
+of `holiday_schedule()`: `chinesecalendar` and the bundled table, corrected by the administrator's table
+(`HolidayDay`, `HolidayYear`). A year that table and the library do not know is counted on the
+放假办法's rule and its dates are 暂定; nothing is stored, so entering the notice recomputes them all.
+`today()` is the one "today" of the app (the local date of `django.utils.timezone`).
 
 Readings of the law that are settings (`gongkai.law.requests.RequestSettings`) can be changed with the
 Django setting `GONGKAI_REQUEST_SETTINGS`, a dict of its fields (e.g. `{"fee_period_pauses_reply": False}`).
@@ -16,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings as django_settings
+from django.utils import timezone
 
 from gongkai.calendar import (
     DayKind,
@@ -28,23 +31,26 @@ from gongkai.calendar import (
 from gongkai.law.deadlines import (
     Consultation,
     ConsultationKind,
+    DatedDeadlines,
     FeeNotice,
     RequestDeadlines,
     RequestEvents,
     RequestStatus,
-    compute_deadlines,
+    dated_deadlines,
     request_status,
 )
 from gongkai.law.requests import ReceiptEvent, RequestSettings
 
 __all__ = [
     "DUE_SOON_WORKING_DAYS",
+    "dated_for",
     "deadlines_for",
     "events_for",
     "holiday_overrides",
     "holiday_schedule",
     "request_settings",
     "status_for",
+    "today",
 ]
 
 DUE_SOON_WORKING_DAYS = 5
@@ -99,13 +105,27 @@ def events_for(request: Any) -> RequestEvents:
     )
 
 
-def deadlines_for(request: Any, *, schedule: HolidaySchedule | None = None) -> RequestDeadlines | None:
-    """The request's deadlines (None before its receipt date is known, e.g. an unconfirmed online form)."""
+def today() -> date:
+    """Today in the site's time zone."""
+    return timezone.localdate()
+
+
+def dated_for(request: Any, *, schedule: HolidaySchedule | None = None) -> DatedDeadlines | None:
+    """The request's deadlines, each exact, 暂定 or unknown (None before its receipt date is known).
+
+    Raises `UnknownHolidayYearError` only for a date beyond 2100.
+    """
     if request.received is None:
         return None
-    return compute_deadlines(
+    return dated_deadlines(
         events_for(request), settings=request_settings(), schedule=schedule or holiday_schedule()
     )
+
+
+def deadlines_for(request: Any, *, schedule: HolidaySchedule | None = None) -> RequestDeadlines | None:
+    """The request's deadlines as plain dates, 暂定 ones included (see `dated_for` for which are)."""
+    dated = dated_for(request, schedule=schedule)
+    return None if dated is None else dated.plain
 
 
 def status_for(
@@ -116,7 +136,7 @@ def status_for(
         return None
     return request_status(
         events_for(request),
-        today or date.today(),
+        today or timezone.localdate(),
         settings=request_settings(),
         schedule=schedule or holiday_schedule(),
         due_soon_working_days=DUE_SOON_WORKING_DAYS,

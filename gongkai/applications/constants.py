@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.law.corrections import CorrectionDecision
 from gongkai.law.deadlines import ConsultationKind
 from gongkai.law.fees import FeeMethod
 from gongkai.law.requests import OUTCOMES, TABLE3_OUTCOME_ROWS, ApplicantType, ReceiptChannel
@@ -19,6 +20,7 @@ OUTCOME_CHOICES = [(o.key, o.name) for o in OUTCOMES]
 TABLE3_ROW_CHOICES = [(row, row) for row in TABLE3_OUTCOME_ROWS]
 CONSULTATION_KIND_CHOICES = ConsultationKind.choices()
 FEE_METHOD_CHOICES = FeeMethod.choices()
+CORRECTION_DECISION_CHOICES = CorrectionDecision.choices()
 
 # Channels staff register (all but the portal's own online form, which the applicant fills in).
 STAFF_CHANNELS = tuple(c for c in ReceiptChannel if c is not ReceiptChannel.ONLINE)
@@ -74,6 +76,10 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", _("征求意见书")
     FEE = "fee", _("收费通知书")
     REPLY = "reply", _("政府信息公开申请答复书")
+    REASONS = "reasons", _("说明理由告知书")  # 条例 第三十五条: 要求申请人说明理由
+    DEFERRAL = "deferral", _("延迟答复告知书")  # 条例 第三十五条: 确定延迟答复的合理期限并告知申请人
+    DISCLOSURE_NOTICE = "disclosure_notice", _("决定公开告知书（第三方）")  # 条例 第三十二条
+    RECORD_CORRECTION = "record_correction", _("政府信息记录更正申请答复书")  # 条例 第四十一条
 
 
 class DraftStatus(models.TextChoices):
@@ -98,6 +104,12 @@ class RequestEvent(models.TextChoices):
     FEE_WAIVED = "applications.request.fee_waived", _("减免信息处理费")
     EXTENDED = "applications.request.extended", _("延长答复期限")
     DEFERRED = "applications.request.deferred", _("确定合理的延迟答复期限")
+    REASONS_REQUESTED = "applications.request.reasons_requested", _("要求申请人说明理由")
+    DISCLOSURE_DECIDED = "applications.request.disclosure_decided", _("决定公开并告知第三方")
+    SPLIT = "applications.request.split", _("按一事一申请拆分计件")
+    ASSISTANCE_RECORDED = "applications.request.assistance_recorded", _("记录为申请人提供的帮助")
+    RECORD_CORRECTION_REGISTERED = "applications.record_correction.registered", _("登记政府信息记录更正申请")
+    RECORD_CORRECTION_DECIDED = "applications.record_correction.decided", _("答复政府信息记录更正申请")
     DRAFT_SAVED = "applications.request.draft_saved", _("保存答复草稿")
     DRAFT_SUBMITTED = "applications.request.draft_submitted", _("提交答复审核")
     DRAFT_RETURNED = "applications.request.draft_returned", _("退回答复草稿")

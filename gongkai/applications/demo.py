@@ -119,7 +119,8 @@ def _live(ctx: demo.DemoContext) -> None:
     if Request.objects.filter(org=org, year__gte=today.year - 1).exclude(tracking_code__startswith="DEMO").exists():
         return
     person = {"applicant_type": N, "applicant_name": "张三", "id_type": "resident_id", "id_number": DEMO_ID,
-              "phone": "13800000000", "email": "", "provision_form": "electronic", "delivery_way": "online"}
+              "phone": "13800000000", "email": "zhangsan@example.com", "provision_form": "electronic",
+              "delivery_way": "online"}
 
     def registered(days_ago: int, description: str, **extra: Any) -> Request:
         data = {**person, "description": description, **extra}
@@ -128,7 +129,8 @@ def _live(ctx: demo.DemoContext) -> None:
         return services.assign(req, handler, actor=handler)
 
     try:
-        online = {**person, "applicant_name": "李四", "description": "大寨村道路硬化工程的招标文件"}
+        online = {**person, "applicant_name": "李四", "email": "lisi@example.com",
+                  "description": "大寨村道路硬化工程的招标文件"}
         services.submit_online(org, online)
         registered(4, "本乡2025年度惠民惠农财政补贴资金发放明细")
         registered(35, "大寨村集体经济收益分配方案")
@@ -160,6 +162,98 @@ def _live(ctx: demo.DemoContext) -> None:
         ctx.notes.append(f"依申请公开演示：大寨乡的在办案例未能全部生成（{'；'.join(exc.messages)}）")
 
 
+NEW_ACTS_MARK = "（演示：新办理环节）"
+
+
+def _new_acts(ctx: demo.DemoContext) -> None:
+    """One example of each act added for issue 16 at 大寨乡, so a newcomer finds them on the staff pages:
+    复议前置 in a 无法提供 reply, a late 补正 (第三十条), an extension, 说明理由 and a deferral (第三十五条),
+    disclosure despite a third party's objection (第三十二条), 一事一申请 (109号 第四条), the arrival day of a
+    平常信函 (第三十一条), help for applicants (第四十三条) and requests to correct a record (第四十一条)."""
+    from gongkai.applications import record_corrections
+    from gongkai.applications.models import RecordCorrection
+
+    org = ctx.org("大寨乡")
+    if RecordCorrection.objects.filter(org=org).exists():
+        return
+    handler, head, reviewer = ctx.user("dazhai_handler"), ctx.user("dazhai_head"), ctx.user("dazhai_reviewer3")
+    today = timezone.localdate()
+    person = {"applicant_type": N, "applicant_name": "赵六", "id_type": "resident_id", "id_number": DEMO_ID,
+              "phone": "13800000006", "email": "", "provision_form": "paper", "delivery_way": "post",
+              "address": "某县大寨乡大寨村3组", "postcode": "100000"}
+
+    def registered(days_ago: int, description: str, **extra: Any) -> Request:
+        req = services.register(org, {**person, "description": description + NEW_ACTS_MARK}, actor=handler,
+                                channel=extra.pop("channel", ReceiptChannel.IN_PERSON),
+                                handed_in=extra.pop("handed_in", today - timedelta(days=days_ago)), **extra)
+        return services.assign(req, handler, actor=handler)
+
+    steps = (
+        # 复议前置: a reply providing no information sends the applicant to 行政复议 first (setting per outcome)
+        lambda: _replied(registered(30, "大寨村1998年土地承包台账原件"), handler, reviewer, today - timedelta(days=20),
+                         "not_exist", "经检索本机关档案，未找到1998年土地承包台账原件，本机关不掌握该信息。"),
+        # 第三十条: a 补正 notice later than 7 working days after receipt does not restart the reply clock
+        lambda: services.request_correction(registered(25, "那个文件"), actor=handler, period=10,
+                                            items="请写明所需文件的名称、文号或者形成时间。",
+                                            on=today - timedelta(days=8)),
+        # 第三十三条第二款: an extension approved by the office's head once the reply clock runs
+        lambda: services.extend(registered(24, "本乡2025年度各村集体经济收支明细"), actor=head, days=10,
+                                reason="涉及12个村的账目，需逐村核对。", on=today - timedelta(days=1)),
+        # 第三十五条: 说明理由 asked, then a reasonable later reply date told to the applicant
+        lambda: services.defer(services.ask_reasons(
+            registered(10, "本乡2010年以来全部会议纪要（本月第9件申请）"), actor=handler,
+            items="本月您已提出9件申请，请说明申请理由。", due=today + timedelta(days=10),
+            on=today - timedelta(days=8)), actor=head, to=today + timedelta(days=40),
+            reason="申请数量明显超过合理范围，需分批检索。"),
+        # 第三十二条: disclosed despite the third party's objection, the third party told in writing
+        lambda: _disclosed_despite(registered(30, "某砂石场的开采许可及整改报告"), handler, head, today),
+        # 国办函〔2020〕109号 第四条: a multi-item application counted as its reasonable minimal units
+        lambda: services.split_units(registered(3, "本乡2025年度的财政预算、政府采购合同和人员招聘名单"), actor=handler,
+                                     units=3, reason="三项信息分属预算、采购、人事三个相互独立的事项。"),
+        # 第三十一条: a 平常信函 confirmed days after the day it arrived (noticed on the request's page)
+        lambda: registered(0, "大寨村饮水工程验收报告", channel=ReceiptChannel.ORDINARY_MAIL, handed_in=None,
+                           arrived=today - timedelta(days=6), confirmed=today - timedelta(days=2)),
+        # 第四十三条 and 第二十九条: an oral application written down for an applicant who cannot read
+        lambda: registered(2, "本人的残疾人两项补贴发放记录", oral=True,
+                           assistance="申请人视力障碍，工作人员代为填写申请并读给申请人确认。"),
+        lambda: services.submit_online(org, {**person, "applicant_name": "钱七", "provision_form": "electronic",
+                                             "delivery_way": "online", "description": "本乡无障碍设施改造计划"
+                                             + NEW_ACTS_MARK}, assistance_needed=True),
+    )
+    for step in steps:
+        try:
+            step()
+        except ValidationError as exc:  # e.g. a date in a year whose holiday notice is not entered yet
+            ctx.notes.append(f"依申请公开演示：大寨乡的新办理环节未能全部生成（{'；'.join(exc.messages)}）")
+    # 第四十一条: a request to correct a record about the applicant, one answered and one open
+    row = {"applicant_type": N, "applicant_name": "王五", "id_number": DEMO_ID, "phone": "13800000001",
+           "record": "2025年度耕地地力保护补贴发放名册", "inaccuracy": "本人承包面积记为1.2亩，应为2.1亩",
+           "evidence": "土地承包经营权证复印件", "channel": ReceiptChannel.IN_PERSON,
+           "received": today - timedelta(days=12), "assistance": ""}
+    answered = record_corrections.register(org, row, actor=handler)
+    record_corrections.decide(answered, actor=handler, decision="corrected", note="已将承包面积更正为2.1亩。",
+                              on=today - timedelta(days=5))
+    record_corrections.register(org, {**row, "applicant_name": "孙八", "record": "2025年度低保对象名册",
+                                      "inaccuracy": "家庭人口记为2人，应为3人", "evidence": "户口簿复印件",
+                                      "received": today - timedelta(days=2),
+                                      "assistance": "申请人听力障碍，以文字交流。"}, actor=handler)
+
+
+def _replied(request: Request, handler: Any, reviewer: Any, on: date, key: str, facts: str) -> None:
+    draft = services.save_draft(request, actor=handler, outcome_key=key, facts=facts)
+    services.submit_draft(draft, actor=handler)
+    services.approve_draft(draft, actor=reviewer, on=on)
+
+
+def _disclosed_despite(request: Request, handler: Any, head: Any, today: date) -> None:
+    services.consult(request, actor=handler, kind="third_party", party="某县鑫源砂石有限公司",
+                     matter="开采许可及环保整改报告", sent=today - timedelta(days=28))
+    consultation = services.record_opinion(request.consultations.get(), actor=handler,
+                                           answered=today - timedelta(days=20), opinion="不同意公开，涉及经营信息。")
+    services.decide_disclosure(consultation, actor=head, on=today - timedelta(days=15),
+                               reason="开采活动影响周边村民饮水安全，不公开可能对公共利益造成重大影响。")
+
+
 def load(ctx: demo.DemoContext) -> None:
     for username in ("dazhai_handler", "shiqiao_handler", "hekou_handler", "chengguan_handler", "edu_handler"):
         user = ctx.user(username)
@@ -171,6 +265,7 @@ def load(ctx: demo.DemoContext) -> None:
     for serial, name in enumerate(OTHERS, start=7):
         _register(ctx.org(name), _generated(serial), serial)
     _live(ctx)
+    _new_acts(ctx)
     ctx.notes.append("依申请公开：网上申请 /requests/apply/ ，凭查询码查询 /requests/track/ ；"
                      "到期提醒：gongkai remind（演示环境写入 outbox/）")
 

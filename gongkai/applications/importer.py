@@ -15,10 +15,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,9 @@ from gongkai.errors import GongkaiError
 from gongkai.law.report_format import CURRENT_FORMAT
 from gongkai.law.requests import OUTCOMES, ApplicantType, Outcome, ReceiptChannel
 from gongkai.orgs import permissions
+from gongkai.report.read import UnreadableDocument, xlsx
+from gongkai.report.read.limits import LimitExceeded
+from gongkai.report.read.sniff import detect
 
 __all__ = ["COLUMNS", "ImportProblem", "RegisterImportError", "import_register", "read_rows"]
 
@@ -112,17 +116,20 @@ def _date(value: Any) -> date | None:
 
 
 def read_rows(name: str, content: bytes) -> list[dict[str, Any]]:
-    """The rows of an XLSX or CSV file as dicts keyed by the header's column names."""
-    suffix = Path(name).suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
+    """The rows of an XLSX or CSV file as dicts keyed by the header's column names.
 
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise RegisterImportError([ImportProblem(1, "", f"无法读取XLSX文件（{exc}）")]) from None
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    The file's content decides how it is read (its name only has to agree); a workbook is read within
+    the reading limits of `gongkai.report.read.limits`, so a damaged or hostile file is a problem, not a crash.
+    """
+    suffix = Path(name).suffix.lower()
+    kind = detect(content, name)
+    if suffix == ".xlsx" or kind == "xlsx":
+        if kind != "xlsx":
+            _refuse("文件扩展名是.xlsx，但内容不是Excel工作簿（文件已损坏或类型不符）")
+        rows = _xlsx_rows(content)
     elif suffix == ".csv":
+        if kind not in ("text", "json", "html") or b"\x00" in content[:4096]:
+            _refuse("文件扩展名是.csv，但内容不是文本（文件已损坏或类型不符）")
         for encoding in ("utf-8-sig", "gb18030"):
             try:
                 text = content.decode(encoding)
@@ -130,10 +137,13 @@ def read_rows(name: str, content: bytes) -> list[dict[str, Any]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise RegisterImportError([ImportProblem(1, "", "CSV文件既不是UTF-8也不是GB18030编码")])
-        rows = [list(r) for r in csv.reader(io.StringIO(text))]
+            _refuse("CSV文件既不是UTF-8也不是GB18030编码")
+        try:
+            rows = [list(r) for r in csv.reader(io.StringIO(text))]
+        except csv.Error as exc:
+            _refuse(f"无法读取CSV文件（{exc}）")
     else:
-        raise RegisterImportError([ImportProblem(1, "", "只能导入 .xlsx 或 .csv 文件")])
+        _refuse("只能导入 .xlsx 或 .csv 文件")
     if not rows:
         raise RegisterImportError([ImportProblem(1, "", "文件是空的")])
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
@@ -144,6 +154,25 @@ def read_rows(name: str, content: bytes) -> list[dict[str, Any]]:
         {header[i]: (v.strip() if isinstance(v, str) else v) for i, v in enumerate(row) if i < len(header)}
         for row in rows[1:]
     ]
+
+
+def _refuse(reason: str) -> NoReturn:
+    """The whole file cannot be read: one problem, at its first row."""
+    raise RegisterImportError([ImportProblem(1, "", reason)])
+
+
+def _xlsx_rows(content: bytes) -> list[list[Any]]:
+    """The first sheet's rows, within the reading limits."""
+    try:
+        workbook, shapes = xlsx.open_workbook(content)
+    except (LimitExceeded, UnreadableDocument) as exc:
+        _refuse(exc.message)
+    try:
+        return list(xlsx.sheet_rows(workbook.worksheets[0], shapes)) if workbook.worksheets else []
+    except Exception as exc:  # openpyxl raises many kinds for a damaged cell
+        _refuse(f"无法读取XLSX文件（{type(exc).__name__}: {exc}）"[:300])
+    finally:
+        workbook.close()
 
 
 def _check_row(number: int, row: dict[str, Any], outcomes: dict[str, Outcome], today: date) -> tuple[
@@ -198,14 +227,24 @@ def _check_row(number: int, row: dict[str, Any], outcomes: dict[str, Outcome], t
     }, []
 
 
-def import_register(org: Any, name: str, content: bytes, *, actor: Any, dry_run: bool = False) -> list[Request]:
-    """Import the register into `org`; raises `RegisterImportError` listing every bad row, importing nothing."""
+def import_register(org: Any, name: str, content: bytes, *, actor: Any, dry_run: bool = False,
+                    start: Callable[[int], Any] | None = None,
+                    progress: Callable[[int], Any] | None = None) -> list[Request]:
+    """Import the register into `org`; raises `RegisterImportError` listing every bad row, importing nothing.
+
+    `start(steps)` and `progress(done)` follow the checking of the rows for a job page (the storing is one
+    transaction: nobody sees it until it is all there).
+    """
     if actor is not None:
         permissions.require_edit(actor, org)
     rows = read_rows(name, content)
+    if start is not None:
+        start(len(rows))
     outcomes, today = _outcomes(), timezone.localdate()
     checked, problems = [], []
     for number, row in enumerate(rows, start=2):
+        if progress is not None:
+            progress(number - 1)
         if not any(v not in (None, "") for v in row.values()):
             continue  # blank lines at the end of a sheet
         values, row_problems = _check_row(number, row, outcomes, today)

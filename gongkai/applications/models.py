@@ -21,6 +21,7 @@ from gongkai.applications.constants import (
     APPLICANT_TYPE_CHOICES,
     CHANNEL_CHOICES,
     CONSULTATION_KIND_CHOICES,
+    CORRECTION_DECISION_CHOICES,
     FEE_METHOD_CHOICES,
     OUTCOME_CHOICES,
     TABLE3_ROW_CHOICES,
@@ -32,7 +33,7 @@ from gongkai.applications.constants import (
     ProvisionForm,
     State,
 )
-from gongkai.law.requests import EXTENSION_MAX, TABLE3_OUTCOME_ROWS
+from gongkai.law.requests import EXTENSION_MAX, TABLE3_OUTCOME_ROWS, ReceiptChannel, late_confirmation
 from gongkai.orgs.querysets import OrgScopedQuerySet
 
 
@@ -63,7 +64,9 @@ class Request(models.Model):
     handed_in = models.DateField(_("当面提交日期"), null=True, blank=True)
     signed_for = models.DateField(_("签收日期"), null=True, blank=True)
     confirmed = models.DateField(_("双方确认日期"), null=True, blank=True)
-    arrived = models.DateField(_("电子邮件系统收到日期"), null=True, blank=True)
+    # the day the application arrived: by e-mail (the mail system), 平常信函, fax or the portal; a
+    # confirmation later than it is noticed (条例 第三十一条)
+    arrived = models.DateField(_("到达日期"), null=True, blank=True)
     received = models.DateField(_("收到申请之日"), null=True, blank=True)
 
     # 条例 第二十九条: the applicant and the information sought
@@ -91,6 +94,15 @@ class Request(models.Model):
         _("提供形式"), max_length=20, choices=ProvisionForm, default=ProvisionForm.ELECTRONIC
     )
     delivery_way = models.CharField(_("获取方式"), max_length=20, choices=DeliveryWay, default=DeliveryWay.ONLINE)
+
+    # 条例 第二十九条第一款、第四十三条: oral applications and help for applicants who need it
+    oral = models.BooleanField(_("口头提出，由工作人员代为填写"), default=False)
+    assistance_needed = models.BooleanField(_("申请人需要帮助（阅读困难或者视听障碍）"), default=False)
+    assistance = models.TextField(_("已提供的帮助"), blank=True)
+
+    # 国办函〔2020〕109号 第四条: 一事一申请, a multi-item application counted as its reasonable minimal units
+    units = models.PositiveSmallIntegerField(_("计件数（一事一申请）"), default=1)
+    split_reason = models.TextField(_("拆分计件理由"), blank=True)
 
     # handling
     state = models.CharField(_("办理状态"), max_length=20, choices=State, default=State.REGISTERED)
@@ -130,6 +142,8 @@ class Request(models.Model):
         related_name="approved_extensions",
     )
     extension_reason = models.TextField(_("延期理由"), blank=True)
+    reasons_requested = models.DateField(_("要求说明理由日期"), null=True, blank=True)  # 条例 第三十五条
+    reasons_requested_items = models.TextField(_("需要说明理由的事项"), blank=True)
     deferred_to = models.DateField(_("合理的延迟答复期限"), null=True, blank=True)
     deferral_reason = models.TextField(_("延迟答复理由"), blank=True)
 
@@ -162,6 +176,11 @@ class Request(models.Model):
                 violation_error_message=_("办结的申请必须有且只有一个办理结果。"),
             ),
             models.CheckConstraint(
+                condition=Q(units__gte=1),
+                name="request_units_positive",
+                violation_error_message=_("计件数至少为1。"),
+            ),
+            models.CheckConstraint(
                 condition=Q(extension__lte=EXTENSION_MAX.length),
                 name="request_extension_max",
                 violation_error_message=_("延长答复期限最长不得超过20个工作日。"),
@@ -170,7 +189,7 @@ class Request(models.Model):
         indexes = (
             # covers table 三's grouped count (gongkai.applications.stats): read from the index alone
             models.Index(
-                fields=["org", "received", "closed", "applicant_type", "outcome_row"], name="request_table3"
+                fields=["org", "received", "closed", "applicant_type", "outcome_row", "units"], name="request_table3"
             ),
             models.Index(fields=["org", "closed"], name="request_org_closed"),
             models.Index(fields=["handler", "closed"], name="request_handler_open"),
@@ -188,6 +207,11 @@ class Request(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed is not None
+
+    @property
+    def late_confirmation(self) -> str | None:
+        """A confirmation later than the day the application arrived (条例 第三十一条), for staff."""
+        return late_confirmation(ReceiptChannel(self.channel), self.arrived, self.confirmed)
 
 
 class RequestCounter(models.Model):
@@ -215,6 +239,9 @@ class Consultation(models.Model):
     delivered = models.DateField(_("对方收到日期"), null=True, blank=True)
     answered = models.DateField(_("收到意见日期"), null=True, blank=True)
     opinion = models.TextField(_("意见"), blank=True)
+    # 条例 第三十二条: disclosed despite the third party's objection, its content and reasons told in writing
+    disclosure_decided = models.DateField(_("决定公开并告知第三方日期"), null=True, blank=True)
+    disclosure_reason = models.TextField(_("决定公开的理由"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RequestChildQuerySet.as_manager()
@@ -343,6 +370,74 @@ class LetterTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org or _('全平台')} · {self.get_kind_display()}"
+
+
+class RecordCorrection(models.Model):
+    """A request to correct a record about the applicant (条例 第四十一条): not a 政府信息公开申请, so never in
+    table 三 (the annual report format has no row for it)."""
+
+    org = models.ForeignKey(
+        "orgs.Organisation", verbose_name=_("受理机关"), on_delete=models.PROTECT, related_name="record_corrections"
+    )
+    applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=APPLICANT_TYPE_CHOICES)
+    applicant_name = models.CharField(_("申请人姓名或名称"), max_length=100)
+    id_number = models.CharField(_("证件号码"), max_length=40)
+    phone = models.CharField(_("联系电话"), max_length=30)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    address = models.CharField(_("通信地址"), max_length=200, blank=True)
+    record = models.CharField(_("需要更正的政府信息记录"), max_length=200)
+    inaccuracy = models.TextField(_("不准确之处及更正内容"))
+    evidence = models.TextField(_("证明记录不准确的证据"))
+    channel = models.CharField(_("提出方式"), max_length=20, choices=CHANNEL_CHOICES)
+    received = models.DateField(_("收到之日"))
+    assistance = models.TextField(_("已提供的帮助（条例第四十三条）"), blank=True)
+    decision = models.CharField(_("处理结果"), max_length=20, choices=CORRECTION_DECISION_CHOICES, blank=True)
+    other_agency = models.CharField(_("有权更正的行政机关"), max_length=100, blank=True)
+    decision_note = models.TextField(_("处理说明"), blank=True)
+    decided = models.DateField(_("答复日期"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    letter = models.FileField(_("答复书"), upload_to="applications/corrections/", blank=True, max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrgScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("政府信息记录更正申请")
+        verbose_name_plural = _("政府信息记录更正申请")
+        ordering = ("-received", "-pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(decided__isnull=True, decision="") | Q(decided__isnull=False) & ~Q(decision=""),
+                name="record_correction_decided_with_decision",
+                violation_error_message=_("答复的更正申请必须有处理结果。"),
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def number(self) -> str:
+        name = self.org.short_name or self.org.name
+        return f"{name}更正〔{self.received.year}〕{self.pk}号"
+
+    # what the letters read of a request (gongkai.applications.letters._common)
+    @property
+    def tracking_code(self) -> str:
+        return ""
+
+    @property
+    def submitted_at(self) -> Any:
+        return self.created_at
+
+    @property
+    def description(self) -> str:
+        return self.record
 
 
 class HolidayDay(models.Model):

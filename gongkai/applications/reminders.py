@@ -1,7 +1,8 @@
 """Reminder e-mails before and after a deadline, sent through Django's e-mail backend (`gongkai remind`).
 
 Each handler gets one message listing their requests that are due within a few working days or late;
-requests without a handler go to the agency's 政府信息公开专人. A scheduler (cron) runs the command daily.
+requests without a handler go to the agency's 政府信息公开专人. The background worker sends them every morning
+(gongkai.tasks.schedule); `gongkai remind` sends them at once.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
-from gongkai.applications.letters import chinese_date
 from gongkai.applications.models import Request
 from gongkai.applications.overview import OpenItem, attention_items
+from gongkai.tasks.api import task
 
-__all__ = ["Reminder", "reminders", "send_reminders"]
+__all__ = ["Reminder", "reminders", "send_reminders", "send_reminders_task"]
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,16 @@ def _line(item: OpenItem) -> str:
     if item.status is None:
         return f"{request.number}（{request.applicant_name}）：{item.problem}"
     status = item.status
-    due = f"，期限{chinese_date(status.due)}" if status.due else ""
-    return f"{request.number}（{request.applicant_name}）：{status.status.label}{due}"
+    due = f"，期限{status.due_dated.text}" if status.due else ""
+    late = f"，已逾期{status.overdue_working_days}个工作日" if status.overdue_working_days else ""
+    return f"{request.number}（{request.applicant_name}）：{status.status.label}{due}{late}"
+
+
+def _provisional_note(message: Reminder) -> str:
+    if not any(item.status is not None and item.status.due_dated.provisional for item in message.items):
+        return ""
+    return ("\n\n标注“暂定”的期限所在年份的节假日安排尚未录入，按《全国年节及纪念日放假办法》推算，"
+            "录入后以实际安排为准。")
 
 
 def _recipient(request: Request) -> Any:
@@ -65,6 +74,7 @@ def send_reminders(*, today: date | None = None, org_ids: list[int] | None = Non
             subject=f"【政府信息公开】{len(m.items)}件申请即将到期或已逾期",
             body=f"{m.person}：\n\n以下政府信息公开申请需要尽快办理：\n\n"
             + "\n".join(f"· {_line(item)}" for item in m.items)
+            + _provisional_note(m)
             + f"\n\n（{settings.GONGKAI_SITE_NAME}自动提醒，期限按工作日计算。）",
             to=[m.recipient],
         )
@@ -73,3 +83,10 @@ def send_reminders(*, today: date | None = None, org_ids: list[int] | None = Non
     if emails:
         get_connection().send_messages(emails)
     return messages, nobody
+
+
+@task()
+def send_reminders_task(day: str | None = None) -> dict[str, int]:
+    """The daily reminders as a background task (gongkai.tasks.schedule enqueues it every morning)."""
+    messages, nobody = send_reminders(today=date.fromisoformat(day) if day else None)
+    return {"sent": len(messages), "unaddressed": len(nobody)}

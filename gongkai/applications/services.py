@@ -19,8 +19,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.applications import clock, letters
 from gongkai.applications.constants import (
@@ -41,10 +42,12 @@ from gongkai.applications.models import (
     RequestCounter,
 )
 from gongkai.audit.services import record, snapshot
-from gongkai.calendar import HolidayScheduleError
-from gongkai.law.deadlines import ConsultationKind, ExtensionTooLongError
+from gongkai.calendar import Certainty, DerivedDate, HolidayScheduleError
+from gongkai.disclosure import withheld as withheld_register
+from gongkai.law.deadlines import ConsultationKind, DatedDeadlines, ExtensionTooLongError
 from gongkai.law.fees import FeeMethod, fee_for_pages, fee_for_requests
 from gongkai.law.requests import (
+    CONFIRMED_AFTER_ARRIVAL,
     EXTENSION_MAX,
     FEE_RULES,
     REGULATION,
@@ -67,14 +70,18 @@ __all__ = [
     "Upload",
     "add_attachment",
     "approve_draft",
+    "ask_reasons",
     "assign",
+    "check_applicant",
     "close",
     "confirm_receipt",
     "consult",
+    "decide_disclosure",
     "defer",
     "extend",
     "issue_fee_notice",
     "max_upload_bytes",
+    "record_assistance",
     "record_correction",
     "record_opinion",
     "record_payment",
@@ -82,6 +89,7 @@ __all__ = [
     "request_correction",
     "return_draft",
     "save_draft",
+    "split_units",
     "submit_draft",
     "submit_online",
     "take_serial",
@@ -92,7 +100,9 @@ APPLICANT_FIELDS = (
     "applicant_type", "applicant_name", "id_type", "id_number", "contact_person", "phone", "email", "address",
     "postcode", "info_title", "info_number", "description", "provision_form", "delivery_way",
 )
+MAX_UNITS = 100
 STATE_FIELDS = (
+    "arrived", "units", "oral", "assistance", "reasons_requested",
     "state", "handler", "received", "confirmed", "correction_requested", "correction_delivered",
     "correction_period", "correction_received", "extension", "extension_approved", "extension_approved_by",
     "deferred_to", "outcome", "outcome_row", "outcome_article", "closed",
@@ -188,42 +198,48 @@ def _clean_applicant(data: dict[str, Any]) -> dict[str, Any]:
     try:
         applicant = ApplicantType(values["applicant_type"])
     except ValueError:
-        errors["applicant_type"] = "请选择申请人类型：自然人，或法人、其他组织的类别。"
+        errors["applicant_type"] = _("请选择申请人类型：自然人，或法人、其他组织的类别。")
         applicant = None
     if not values["applicant_name"]:
-        errors["applicant_name"] = "请填写申请人的姓名或者名称。"
+        errors["applicant_name"] = _("请填写申请人的姓名或者名称。")
     natural = applicant is ApplicantType.NATURAL_PERSON
     id_type = values["id_type"] or (IdType.RESIDENT_ID if natural else IdType.CREDIT_CODE)
     values["id_type"] = id_type
     if id_type not in IdType.values:
-        errors["id_type"] = "请选择证件类型。"
+        errors["id_type"] = _("请选择证件类型。")
     elif not values["id_number"]:
-        errors["id_number"] = "请填写身份证明的号码（条例 第二十九条第二款第（一）项）。"
+        errors["id_number"] = _("请填写身份证明的号码（条例 第二十九条第二款第（一）项）。")
     elif id_type == IdType.RESIDENT_ID and not _resident_id_ok(values["id_number"]):
-        errors["id_number"] = "居民身份证号码应为18位，且校验码正确。"
+        errors["id_number"] = _("居民身份证号码应为18位，且校验码正确。")
     elif id_type == IdType.CREDIT_CODE and not credit_code_is_valid(values["id_number"]):
-        errors["id_number"] = "统一社会信用代码应为18位，且校验码正确。"
+        errors["id_number"] = _("统一社会信用代码应为18位，且校验码正确。")
     if applicant is ApplicantType.NATURAL_PERSON and id_type == IdType.CREDIT_CODE:
-        errors["id_type"] = "自然人请使用居民身份证等个人身份证件。"
+        errors["id_type"] = _("自然人请使用居民身份证等个人身份证件。")
     if applicant is not None and applicant.is_organisation and not values["contact_person"]:
-        errors["contact_person"] = "法人或者其他组织申请的，请填写联系人。"
+        errors["contact_person"] = _("法人或者其他组织申请的，请填写联系人。")
     if not _PHONE.match(values["phone"]):
-        errors["phone"] = "请填写有效的联系电话（7至20位数字）。"
+        errors["phone"] = _("请填写有效的联系电话（7至20位数字）。")
     if values["delivery_way"] == DeliveryWay.EMAIL and not values["email"]:
-        errors["email"] = "选择以电子邮件获取的，请填写电子邮箱。"
+        errors["email"] = _("选择以电子邮件获取的，请填写电子邮箱。")
     if values["delivery_way"] == DeliveryWay.POST and not values["address"]:
-        errors["address"] = "选择邮寄的，请填写通信地址。"
+        errors["address"] = _("选择邮寄的，请填写通信地址。")
     if values["postcode"] and not (values["postcode"].isdigit() and len(values["postcode"]) == 6):
-        errors["postcode"] = "邮政编码应为6位数字。"
+        errors["postcode"] = _("邮政编码应为6位数字。")
     if len(values["description"]) < 5:
-        errors["description"] = "请描述所需政府信息的名称、文号或者便于查询的其他特征性描述（至少5个字）。"
+        errors["description"] = _("请描述所需政府信息的名称、文号或者便于查询的其他特征性描述（至少5个字）。")
     if values["provision_form"] not in ("paper", "electronic"):
-        errors["provision_form"] = "请选择提供政府信息的形式。"
+        errors["provision_form"] = _("请选择提供政府信息的形式。")
     if values["delivery_way"] not in DeliveryWay.values:
-        errors["delivery_way"] = "请选择获取信息的方式。"
+        errors["delivery_way"] = _("请选择获取信息的方式。")
     if errors:
         raise ValidationError(errors)
     return values
+
+
+def check_applicant(data: dict[str, Any]) -> dict[str, Any]:
+    """The applicant's details cleaned, or one ValidationError naming every bad field: forms call it so the
+    public sees all its mistakes at once."""
+    return _clean_applicant(data)
 
 
 @dataclass(frozen=True)
@@ -261,28 +277,37 @@ def _issue_letter(request: Request, kind: str, actor: Any, *, signed: date, **va
     return _store(request, Upload(letter.filename, letters.letter_docx(letter)), AttachmentKind.LETTER, actor, kind)
 
 
-def _deadlines(request: Request) -> Any:
-    """The request's deadlines; an unknown holiday year becomes a clear error, never a guess."""
+def _dates(request: Request) -> DatedDeadlines | None:
+    """The request's deadlines, computed apart from the act being recorded: each date is exact, 暂定 or
+    unknown, and one that cannot be computed (beyond 2100) never stops an act from being recorded."""
     try:
-        return clock.deadlines_for(request)
-    except HolidayScheduleError as exc:
-        raise ValidationError(str(exc)) from None
+        return clock.dated_for(request)
+    except HolidayScheduleError:
+        return None
+
+
+def _public(day: DerivedDate | None) -> str:
+    """A date as a letter states it: 2027年1月5日（暂定） where the year's notice is not entered."""
+    return "另行告知的日期" if day is None else day.public_text
 
 
 # ---------------------------------------------------------------------------------------------
 # intake
 
 
-def submit_online(org: Any, data: dict[str, Any], *, uploads: Iterable[Upload] = (), user: Any = None) -> Request:
+def submit_online(org: Any, data: dict[str, Any], *, uploads: Iterable[Upload] = (), user: Any = None,
+                  assistance_needed: bool = False) -> Request:
     """An application through the portal's online form (no account needed); it awaits the office's
-    confirmation, whose date is the receipt date (条例 第三十一条第（三）项)."""
+    confirmation, whose date is the receipt date (条例 第三十一条第（三）项); the day it arrived is recorded.
+    `assistance_needed`: the applicant asks for help (条例 第四十三条), shown to staff."""
     values = _clean_applicant(data)
+    values["assistance_needed"] = bool(assistance_needed)
     uploads = list(uploads)
     for upload in uploads:
         _check_upload(upload)
     applicant = user if getattr(user, "is_authenticated", False) else None
     return _create(org, values, channel=ReceiptChannel.ONLINE, dates={}, uploads=uploads, actor=applicant,
-                   applicant_user=applicant, registered_by=None)
+                   applicant_user=applicant, registered_by=None, arrived=_today())
 
 
 def register(
@@ -296,9 +321,12 @@ def register(
     confirmed: date | None = None,
     arrived: date | None = None,
     uploads: Iterable[Upload] = (),
+    oral: bool = False,
+    assistance: str = "",
 ) -> Request:
     """Staff register an application received in person, by post, fax or e-mail (scans attached); the
-    receipt date is the date the channel's rule names (条例 第三十一条)."""
+    receipt date is the date the channel's rule names (条例 第三十一条). `oral`: made orally and written
+    down by staff (第二十九条第一款); `assistance`: the help given (第四十三条)."""
     permissions.require_edit(actor, org)
     try:
         chosen = ReceiptChannel(channel)
@@ -324,8 +352,15 @@ def register(
     uploads = list(uploads)
     for upload in uploads:
         _check_upload(upload)
+    # 平常信函 and fax: the day the application arrived, beside the confirmation (条例 第三十一条)
+    arrival = arrived if chosen in CONFIRMED_AFTER_ARRIVAL and field != "arrived" else None
+    if arrival is not None:
+        _not_future(arrival, "arrived", "到达日期")
+        if dates[field] is not None and dates[field] < arrival:  # type: ignore[operator]
+            raise ValidationError({"confirmed": "确认日期不能早于申请到达的日期。"})
+    values.update(oral=bool(oral), assistance=assistance.strip())
     return _create(org, values, channel=chosen, dates={field: dates[field]}, uploads=uploads, actor=actor,
-                   applicant_user=None, registered_by=actor)
+                   applicant_user=None, registered_by=actor, arrived=arrival)
 
 
 _EVENT_FIELDS = {
@@ -337,7 +372,8 @@ _EVENT_FIELDS = {
 
 
 def _create(org: Any, values: dict[str, Any], *, channel: ReceiptChannel, dates: dict[str, date | None],
-            uploads: list[Upload], actor: Any, applicant_user: Any, registered_by: Any) -> Request:
+            uploads: list[Upload], actor: Any, applicant_user: Any, registered_by: Any,
+            arrived: date | None = None) -> Request:
     received = (
         receipt_date(channel, **dates, settings=clock.request_settings()) if dates else None  # type: ignore[arg-type]
     )
@@ -348,13 +384,15 @@ def _create(org: Any, values: dict[str, Any], *, channel: ReceiptChannel, dates:
                 request = Request.objects.create(
                     org=org, year=year, serial=take_serial(org, year), tracking_code=new_tracking_code(),
                     channel=channel, received=received, applicant_user=applicant_user, registered_by=registered_by,
-                    **dates, **values,
+                    **({"arrived": arrived} if arrived is not None else {}), **dates, **values,
                 )
                 for upload in uploads:
                     _store(request, upload, AttachmentKind.SCAN, actor)
                 record(RequestEvent.CREATED, actor=actor, obj=request, org=org,
-                       after=snapshot(request, ("channel", "received", *APPLICANT_FIELDS)),
-                       message=f"{request.number}（{channel.label}）")
+                       after=snapshot(request, ("channel", "arrived", "received", "oral", "assistance",
+                                                "assistance_needed", *APPLICANT_FIELDS)),
+                       message="；".join(filter(None, (f"{request.number}（{channel.label}）",
+                                                       request.late_confirmation))))
                 if received is not None:
                     _receipt_letter(request, actor)
                 return request
@@ -365,10 +403,8 @@ def _create(org: Any, values: dict[str, Any], *, channel: ReceiptChannel, dates:
 
 
 def _receipt_letter(request: Request, actor: Any) -> None:
-    try:
-        reply_due = clock.deadlines_for(request).reply_due  # type: ignore[union-attr]
-    except HolidayScheduleError:
-        reply_due = None
+    dated = _dates(request)
+    reply_due = None if dated is None else dated.reply_due
     _issue_letter(request, LetterKind.RECEIPT, actor, signed=request.received or _today(),
                   **letters.receipt_values(request, reply_due))
 
@@ -379,7 +415,7 @@ def confirm_receipt(request: Request, *, actor: Any, on: date | None = None) -> 
     on = on or _today()
     if request.received is not None:
         raise ValidationError(f"申请已于{letters.chinese_date(request.received)}确认收到。")
-    if on < request.submitted_at.date():
+    if on < timezone.localdate(request.submitted_at):
         raise ValidationError({"confirmed": "确认日期不能早于申请提交之日。"})
     _not_future(on, "confirmed", "确认日期")
     with transaction.atomic():
@@ -388,7 +424,7 @@ def confirm_receipt(request: Request, *, actor: Any, on: date | None = None) -> 
         request.received = receipt_date(ReceiptChannel(request.channel), confirmed=on,
                                         settings=clock.request_settings())
         request.save(update_fields=["confirmed", "received", "updated_at"])
-        _audit(RequestEvent.CONFIRMED, request, actor, before)
+        _audit(RequestEvent.CONFIRMED, request, actor, before, message=request.late_confirmation or "")
         _receipt_letter(request, actor)
     return request
 
@@ -448,10 +484,16 @@ def request_correction(request: Request, *, actor: Any, items: str, period: int,
         request.correction_period, request.correction_items = period, items.strip()
         request.state = State.AWAITING_CORRECTION
         request.save()
-        d = _deadlines(request)
-        _audit(RequestEvent.CORRECTION_REQUESTED, request, actor, before, message="；".join(d.warnings))
+        d = _dates(request)
+        _audit(RequestEvent.CORRECTION_REQUESTED, request, actor, before, message="；".join(d.warnings if d else ()))
+        late = d is not None and not d.plain.correction_restarts_clock
+        clock_text = (
+            "本告知书晚于收到申请之日起7个工作日发出，答复期限不因补正重新计算，仍自收到申请之日起计算"
+            f"（{REGULATION}第三十条）。" if late else "答复期限自本机关收到补正后的申请之日起计算。"
+        )
         _issue_letter(request, LetterKind.CORRECTION, actor, signed=on, correction_items=request.correction_items,
-                      correction_period=f"{period}个工作日", correction_due=letters.chinese_date(d.correction_due))
+                      correction_period=f"{period}个工作日", correction_due=_public(d and d.correction_due),
+                      reply_clock=clock_text)
     return request
 
 
@@ -503,13 +545,13 @@ def consult(request: Request, *, actor: Any, kind: str, party: str, matter: str,
             request=request, kind=consultation_kind, party=party.strip(), party_address=party_address.strip(),
             matter=matter.strip(), sent=sent, delivered=delivered,
         )
-        d = _deadlines(request)
+        d = _dates(request)
         _audit(RequestEvent.CONSULTATION_SENT, request, actor, before, message=str(consultation))
         period = consultation_kind.opinion_period
         basis = f"{REGULATION}{period.article if period else '第三十三条第三款'}"
         _issue_letter(request, LetterKind.CONSULTATION, actor, signed=sent, party=consultation.party,
                       matter=consultation.matter, consultation_basis=basis,
-                      opinion_due=letters.chinese_date(d.opinion_dues[-1]))
+                      **letters.opinion_values(consultation_kind, d and d.opinion_dues[-1]))
     return consultation
 
 
@@ -535,23 +577,26 @@ def record_opinion(consultation: Consultation, *, actor: Any, answered: date, op
 
 
 def requests_earlier_in_month(request: Request) -> int:
-    """The applicant's earlier requests to this agency in the request's natural month (国办函〔2020〕109号 第四条)."""
+    """The applicant's earlier requests to this agency in the request's natural month, each counted as its
+    units (国办函〔2020〕109号 第四条: 一事一申请)."""
     received = request.received
     assert received is not None
     first = received.replace(day=1)
     earlier = Request.objects.filter(org=request.org, id_number=request.id_number, received__gte=first).exclude(
         pk=request.pk
     )
-    return earlier.filter(received__lt=received).count() + earlier.filter(
+    before = earlier.filter(received__lt=received) | earlier.filter(
         received=received, serial__lt=request.serial, year=request.year
-    ).count()
+    )
+    return int(before.aggregate(total=Sum("units"))["total"] or 0)
 
 
 def fee_for(request: Request, method: FeeMethod, units: int) -> tuple[int, int]:
-    """(amount in yuan, requests already counted this month) for a fee notice by `method`."""
+    """(amount in yuan, requests already counted this month) for a fee notice by `method`; per request,
+    `units` is the request's count of 件 (its reasonable minimal units)."""
     if method is FeeMethod.PER_REQUEST:
         already = requests_earlier_in_month(request)
-        return fee_for_requests(1, already_in_month=already), already
+        return fee_for_requests(units, already_in_month=already), already
     return fee_for_pages(units), 0
 
 
@@ -570,7 +615,7 @@ def issue_fee_notice(request: Request, *, actor: Any, method: str, pages: int = 
         raise ValidationError("本申请已发出收费通知。")
     if fee_method is FeeMethod.PER_PAGE and pages < 1:
         raise ValidationError({"pages": "按量计收的，请填写页数。"})
-    units = 1 if fee_method is FeeMethod.PER_REQUEST else pages
+    units = request.units if fee_method is FeeMethod.PER_REQUEST else pages
     amount, already = fee_for(request, fee_method, units)
     if amount == 0:
         raise ValidationError({"method": "按该方式计算不收费（未超过免费数量），不发收费通知。"})
@@ -581,13 +626,14 @@ def issue_fee_notice(request: Request, *, actor: Any, method: str, pages: int = 
         before = _state(request)
         fee = FeeNotice.objects.create(request=request, method=fee_method, units=units, already=already,
                                        amount=amount, sent=sent, delivered=delivered)
-        d = _deadlines(request)
+        d = _dates(request)
         _audit(RequestEvent.FEE_NOTIFIED, request, actor, before, message=f"{fee_method.label} {amount}元")
         _issue_letter(request, LetterKind.FEE, actor, signed=sent, fee_method=fee_method.label,
                       fee_units=f"{units}{'件' if fee_method is FeeMethod.PER_REQUEST else '页'}",
                       fee_breakdown=letters.fee_breakdown(fee_method, units, already), amount=str(amount),
                       fee_basis=f"{FEE_RULES}{'第四条' if fee_method is FeeMethod.PER_REQUEST else '第五条'}",
-                      payment_due=letters.chinese_date(d.payment_due))
+                      payment_due=_public(d and d.payment_due),
+                      payment_time=letters.payment_time(clock.request_settings()))
     return fee
 
 
@@ -647,22 +693,29 @@ def extend(request: Request, *, actor: Any, days: int, reason: str, on: date | N
         raise ValidationError({"days": "请填写延长的工作日数。"})
     if days > EXTENSION_MAX.length:
         raise ValidationError({"days": str(ExtensionTooLongError(days))})
-    current = _deadlines(request)
-    if current.reply_due_unextended is not None and on > current.reply_due_unextended:
-        expired = letters.chinese_date(current.reply_due_unextended)
-        raise ValidationError({"on": f"原答复期限已于{expired}届满，不能再延长。"})
+    current = _dates(request)
+    if current is not None and current.plain.clock_start is None:
+        raise ValidationError(
+            "答复期限尚未起算（等待申请人补正，条例 第三十条）：收到补正后答复期限才开始计算，届时方可延长。"
+        )
+    unextended = None if current is None else current.reply_due_unextended
+    # only an exact date refuses: past a 暂定 one the engine records a warning with the act
+    if unextended is not None and unextended.certainty is Certainty.EXACT and on > unextended.value:  # type: ignore[operator]
+        raise ValidationError({"on": f"原答复期限已于{unextended.text}届满，不能再延长。"})
     _not_future(on, "on", "批准日期")
     with transaction.atomic():
         before = _state(request)
         request.extension, request.extension_approved, request.extension_approved_by = days, on, actor
         request.extension_reason = reason.strip()
         request.save()
-        d = _deadlines(request)
-        _audit(RequestEvent.EXTENDED, request, actor, before, message=request.extension_reason)
+        d = _dates(request)
+        warnings = "；".join(d.warnings) if d else ""
+        _audit(RequestEvent.EXTENDED, request, actor, before,
+               message="；".join(filter(None, (request.extension_reason, warnings))))
         _issue_letter(request, LetterKind.EXTENSION, actor, signed=on, extension_days=f"{days}个工作日",
                       reason=request.extension_reason,
-                      reply_due_unextended=letters.chinese_date(d.reply_due_unextended),
-                      reply_due=letters.chinese_date(d.reply_due))
+                      reply_due_unextended=_public(d and d.reply_due_unextended),
+                      reply_due=_public(d and d.reply_due))
     return request
 
 
@@ -681,6 +734,98 @@ def defer(request: Request, *, actor: Any, to: date, reason: str) -> Request:
         request.deferred_to, request.deferral_reason = to, reason.strip()
         request.save()
         _audit(RequestEvent.DEFERRED, request, actor, before, message=request.deferral_reason)
+        # 第三十五条: 确定延迟答复的合理期限并告知申请人
+        _issue_letter(request, LetterKind.DEFERRAL, actor, signed=_today(), reason=request.deferral_reason,
+                      deferred_to=letters.chinese_date(to))
+    return request
+
+
+def ask_reasons(request: Request, *, actor: Any, items: str, due: date, on: date | None = None) -> Request:
+    """Ask the applicant to explain requests whose number or frequency clearly exceeds a reasonable range
+    (条例 第三十五条: 行政机关可以要求申请人说明理由), in a 说明理由告知书."""
+    _require_editor(actor, request)
+    _require_open(request)
+    _require_received(request)
+    on = on or _today()
+    if request.reasons_requested is not None:
+        raise ValidationError(f"已于{letters.chinese_date(request.reasons_requested)}要求申请人说明理由。")
+    if not items.strip():
+        raise ValidationError({"items": "请写明需要申请人说明理由的事项。"})
+    _not_future(on, "on", "告知日期")
+    if due <= on:
+        raise ValidationError({"due": "说明理由的期限应晚于告知日期。"})
+    with transaction.atomic():
+        before = _state(request)
+        request.reasons_requested, request.reasons_requested_items = on, items.strip()
+        request.save(update_fields=["reasons_requested", "reasons_requested_items", "updated_at"])
+        _audit(RequestEvent.REASONS_REQUESTED, request, actor, before, message=request.reasons_requested_items)
+        _issue_letter(request, LetterKind.REASONS, actor, signed=on, reasons_items=request.reasons_requested_items,
+                      reasons_due=letters.chinese_date(due))
+    return request
+
+
+def decide_disclosure(consultation: Consultation, *, actor: Any, reason: str, on: date | None = None) -> Consultation:
+    """Disclose despite the third party's objection because withholding could seriously affect the public
+    interest, and tell the third party the content and reasons in writing (条例 第三十二条); decided by the
+    office's head."""
+    request = consultation.request
+    _require_role(actor, request, (Role.OFFICE_HEAD,), "不顾第三方反对决定公开")
+    _require_open(request)
+    on = on or _today()
+    if consultation.kind != ConsultationKind.THIRD_PARTY:
+        raise ValidationError("只有征求第三方意见的，才需书面告知第三方决定公开（条例 第三十二条）。")
+    if consultation.answered is None or not consultation.opinion:
+        raise ValidationError("第三方尚未提出不同意公开的意见。")
+    if consultation.disclosure_decided is not None:
+        raise ValidationError("已决定公开并告知第三方。")
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明不公开可能对公共利益造成重大影响的理由。"})
+    if on < consultation.answered:
+        raise ValidationError({"on": "决定日期不能早于收到第三方意见的日期。"})
+    _not_future(on, "on", "决定日期")
+    with transaction.atomic():
+        before = _state(request)
+        consultation.disclosure_decided, consultation.disclosure_reason = on, reason.strip()
+        consultation.save(update_fields=["disclosure_decided", "disclosure_reason"])
+        _audit(RequestEvent.DISCLOSURE_DECIDED, request, actor, before, message=f"{consultation}：{reason.strip()}")
+        _issue_letter(request, LetterKind.DISCLOSURE_NOTICE, actor, signed=on, party=consultation.party,
+                      matter=consultation.matter, reason=consultation.disclosure_reason,
+                      opinion=consultation.opinion)
+    return consultation
+
+
+def split_units(request: Request, *, actor: Any, units: int, reason: str) -> Request:
+    """Count a multi-item application as its reasonable minimal units (国办函〔2020〕109号 第四条: 一事一申请);
+    fees per request and table 三 count the units. Only before a fee notice is sent."""
+    _require_editor(actor, request)
+    _require_open(request)
+    if not 1 <= units <= MAX_UNITS:
+        raise ValidationError({"units": f"计件数应为1至{MAX_UNITS}的整数。"})
+    if units > 1 and not reason.strip():
+        raise ValidationError({"reason": "拆分计件的，请写明理由（所需信息分属哪些相互独立的事项）。"})
+    if hasattr(request, "fee_notice"):
+        raise ValidationError("已发出收费通知，不能再变更计件数。")
+    with transaction.atomic():
+        before = _state(request)
+        request.units, request.split_reason = units, reason.strip() if units > 1 else ""
+        request.save(update_fields=["units", "split_reason", "updated_at"])
+        _audit(RequestEvent.SPLIT, request, actor, before, message=f"计为{units}件：{request.split_reason}")
+    return request
+
+
+def record_assistance(request: Request, *, actor: Any, assistance: str, oral: bool | None = None) -> Request:
+    """Note the help given to an applicant who cannot read or has a visual or hearing difficulty
+    (条例 第四十三条), or that an oral application was written down by staff (第二十九条第一款)."""
+    _require_editor(actor, request)
+    if not assistance.strip():
+        raise ValidationError({"assistance": "请写明提供了哪些帮助（如代为填写、读给申请人听、手语或文字交流）。"})
+    with transaction.atomic():
+        before = _state(request)
+        request.assistance = assistance.strip()
+        if oral is not None:
+            request.oral = oral
+        request.save(update_fields=["assistance", "oral", "updated_at"])
+        _audit(RequestEvent.ASSISTANCE_RECORDED, request, actor, before, message=request.assistance)
     return request
 
 
@@ -699,18 +844,47 @@ def _check_outcome(request: Request, outcome_key: str, reasons: str, on: date) -
     if outcome_key == "unclear_after_correction" and request.correction_received is None:
         raise ValidationError({"outcome": "只有补正后申请内容仍不明确的，才能以此办结（条例 第三十条）。"})
     if outcome_key == "no_correction":
-        d = _deadlines(request)
         if request.correction_requested is None or request.correction_received is not None:
             raise ValidationError({"outcome": "本申请没有待补正的告知，不能以逾期不补正办结。"})
-        if d.correction_due is None or on <= d.correction_due:
-            raise ValidationError({"outcome": f"补正期限{letters.chinese_date(d.correction_due)}尚未届满。"})
+        due = _applicant_due(request, outcome_key)
+        if due is not None and due.value is not None and on <= due.value:
+            raise ValidationError({"outcome": f"补正期限{due.text}尚未届满。"})
     if outcome_key == "no_payment":
-        d = _deadlines(request)
         fee = getattr(request, "fee_notice", None)
         if fee is None or fee.settled is not None:
             raise ValidationError({"outcome": "本申请没有未缴纳的收费通知，不能以逾期未缴费办结。"})
-        if d.payment_due is None or on <= d.payment_due:
-            raise ValidationError({"outcome": f"缴费期限{letters.chinese_date(d.payment_due)}尚未届满。"})
+        due = _applicant_due(request, outcome_key)
+        if due is not None and due.value is not None and on <= due.value:
+            raise ValidationError({"outcome": f"缴费期限{due.text}尚未届满。"})
+
+
+_APPLICANT_PERIODS = {"no_correction": "补正期限", "no_payment": "缴费期限"}
+
+
+def _applicant_due(request: Request, outcome_key: str) -> DerivedDate | None:
+    """The applicant's period whose lapse the outcome rests on (补正 or payment)."""
+    d = _dates(request)
+    if d is None:
+        return None
+    return d.correction_due if outcome_key == "no_correction" else d.payment_due
+
+
+def _confirm_lapse(request: Request, outcome_key: str, actor: Any) -> str:
+    """Closing for a lapsed applicant period that is not exact (暂定 or unknown) needs the office head's
+    confirmation; returns the note for the audit trail."""
+    if outcome_key not in _APPLICANT_PERIODS:
+        return ""
+    due = _applicant_due(request, outcome_key)
+    if due is not None and due.certainty is Certainty.EXACT:
+        return ""
+    what = _APPLICANT_PERIODS[outcome_key]
+    shown = "无法计算" if due is None else due.text
+    if not permissions.has_role(actor, request.org, Role.OFFICE_HEAD):
+        raise PermissionDenied(
+            f"{what}{shown}所在年份的节假日安排尚未录入，届满日是暂定的："
+            f"以{outcome(outcome_key).name}办结须经政府信息公开工作机构负责人确认。"
+        )
+    return f"{what}{shown}为暂定日期，经政府信息公开工作机构负责人确认办结"
 
 
 def save_draft(request: Request, *, actor: Any, outcome_key: str, facts: str, reasons: str = "",
@@ -821,13 +995,15 @@ def _close(request: Request, *, actor: Any, outcome_key: str, on: date, facts: s
         raise ValidationError({"on": "办结日期不能早于收到申请之日。"})
     _not_future(on, "on", "办结日期")
     _check_outcome(request, outcome_key, reasons, on)
+    confirmation = _confirm_lapse(request, outcome_key, actor)
     result = outcome(outcome_key)
     before = _state(request)
     request.outcome, request.outcome_row = result.key, result.row(clock.request_settings())
     request.outcome_article, request.closed, request.state = result.citation, on, State.CLOSED
     request.save()
-    _audit(RequestEvent.CLOSED, request, actor, before, message=result.name)
+    _audit(RequestEvent.CLOSED, request, actor, before, message="；".join(filter(None, (result.name, confirmation))))
     _issue_letter(request, LetterKind.REPLY, actor, signed=on, **letters.reply_values(
         request, outcome_key=outcome_key, facts=facts, reasons=reasons, responsible_agency=responsible_agency,
         reply_date=on))
+    withheld_register.enter_if_withheld(request, reasons=reasons, actor=actor)  # 条例第十八条: the register
     return request

@@ -9,6 +9,9 @@ follows the spec (requests-and-deadlines.md, "Annual statistics from the records
 - an outcome row: closed in the year, in the row recorded at closing;
 - 结转下年度 (carried_out): received by 31 December and not closed by then.
 
+Each request counts as its `units` (件): one, or the reasonable minimal units a handler split a
+multi-item application into (国办函〔2020〕109号 第四条: 一事一申请).
+
 Since a request is closed no earlier than it is received (a database constraint), new + carried_in =
 （七）总计 + carried_out in every column, and one year's carried_out is the next year's carried_in.
 """
@@ -20,7 +23,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from gongkai.law.report_format import CURRENT_FORMAT, FORMATS, CellRef, ReportFormat
 from gongkai.law.requests import ApplicantType
@@ -49,12 +53,17 @@ def table3_queryset(requests: QuerySet[Any], year: int, *, by_org: bool = False)
         .order_by()
         .values(*keys)
         .annotate(
-            new=Count("pk", filter=Q(received__gte=first)),
-            carried_in=Count("pk", filter=Q(received__lt=first)),
-            closed_in_year=Count("pk", filter=Q(closed__lte=last)),
-            carried_out=Count("pk", filter=Q(closed__isnull=True) | Q(closed__gt=last)),
+            new=_units(Q(received__gte=first)),
+            carried_in=_units(Q(received__lt=first)),
+            closed_in_year=_units(Q(closed__lte=last)),
+            carried_out=_units(Q(closed__isnull=True) | Q(closed__gt=last)),
         )
     )
+
+
+def _units(condition: Q) -> Coalesce:
+    """The 件 of the requests meeting `condition` (each request its units)."""
+    return Coalesce(Sum("units", filter=condition), 0)
 
 
 def _row_in_format(row: str, fmt: ReportFormat) -> str:

@@ -3,10 +3,10 @@ letter templates and the register import. Thin: every change is a call to `servi
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,11 +17,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.applications import clock, forms, letters, services, stats
 from gongkai.applications.constants import DraftStatus, LetterKind, RequestEvent, State
-from gongkai.applications.importer import RegisterImportError, import_register
+from gongkai.applications.import_task import start_import
+from gongkai.applications.importer import RegisterImportError
 from gongkai.applications.models import Attachment, LetterTemplate, Request
 from gongkai.applications.overview import open_items
 from gongkai.audit.services import record
@@ -31,6 +32,10 @@ from gongkai.orgs import permissions
 from gongkai.orgs.constants import Role
 from gongkai.orgs.decorators import staff_member_required
 from gongkai.orgs.models import User
+from gongkai.spreadsheets import csv_writer
+from gongkai.tasks.models import Job
+from gongkai.web import xlsx
+from gongkai.web.params import FIRST_YEAR, LAST_YEAR, integer, whole_number
 
 PAGE_SIZE = 50
 
@@ -45,19 +50,26 @@ def get_request_or_404(user: Any, pk: int) -> Request:
     return found  # type: ignore[no-any-return]
 
 
-@staff_member_required
-def request_list(request: HttpRequest) -> HttpResponse:
+def _filtered_requests(request: HttpRequest) -> tuple[Any, str, str, str]:
+    """The register (台账) as chosen on screen: (requests, query, state, org); the list and its XLSX
+    export show the same requests."""
     requests = Request.objects.visible_to(request.user).select_related("org", "handler")
     query, state, org_id = request.GET.get("q", "").strip(), request.GET.get("state", ""), request.GET.get("org", "")
     if query:
         requests = requests.filter(
             Q(applicant_name__icontains=query) | Q(description__icontains=query) | Q(tracking_code=query.upper())
-            | Q(serial=int(query) if query.isdigit() else -1)
+            | Q(serial=whole_number(query) or -1)
         )
     if state in State.values:
         requests = requests.filter(state=state)
-    if org_id.isdigit():
-        requests = requests.filter(org_id=int(org_id))
+    if (org_pk := integer(request.GET, "org")) is not None:
+        requests = requests.filter(org_id=org_pk)
+    return requests, query, state, org_id
+
+
+@staff_member_required
+def request_list(request: HttpRequest) -> HttpResponse:
+    requests, query, state, org_id = _filtered_requests(request)
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     statuses = {item.request.pk: item for item in open_items(Request.objects.filter(pk__in=[r.pk for r in page]))}
     rows = [(r, statuses.get(r.pk)) for r in page]
@@ -68,6 +80,38 @@ def request_list(request: HttpRequest) -> HttpResponse:
         "orgs": permissions.visible_orgs(request.user), "params": params.urlencode(),
         "can_register": permissions.editable_orgs(request.user).exists(),
     })
+
+
+MAX_EXPORT_ROWS = 5000
+REGISTER_HEADER = (
+    "编号", "申请人", "申请人类型", "申请方式", "收到申请之日", "所需信息", "经办人", "状态", "答复期限", "办结日期",
+    "办理结果",
+)
+
+
+@staff_member_required
+@require_GET
+def register_xlsx(request: HttpRequest) -> HttpResponse:
+    """The register (台账) as filtered on screen as an Excel workbook, at most MAX_EXPORT_ROWS rows; the
+    open requests' status and reply date from the deadline engine, as the list shows them."""
+    requests, _query, _state, _org = _filtered_requests(request)
+    chosen = requests.select_related("org", "handler")[:MAX_EXPORT_ROWS]
+    statuses = {item.request.pk: item for item in open_items(Request.objects.filter(pk__in=[r.pk for r in chosen]))}
+
+    def row(r: Request) -> tuple[Any, ...]:
+        item = statuses.get(r.pk)
+        status = item.status if item else None
+        state = (r.get_state_display() if r.closed else str(status.status.label) if status
+                 else (item.problem if item and item.problem else r.get_state_display()))
+        return (r.number, r.applicant_name, r.get_applicant_type_display(), r.get_channel_display(), r.received,
+                r.description, str(r.handler or ""), state, status.due if status else None, r.closed,
+                r.get_outcome_display() if r.closed else "")
+
+    response = HttpResponse(xlsx.workbook("政府信息公开申请台账", REGISTER_HEADER, (row(r) for r in chosen)),
+                            content_type=xlsx.XLSX_CONTENT_TYPE)
+    name = quote(f"政府信息公开申请台账-{timezone.localdate():%Y%m%d}.xlsx")
+    response["Content-Disposition"] = f"attachment; filename=\"register.xlsx\"; filename*=UTF-8''{name}"
+    return response
 
 
 @staff_member_required
@@ -84,7 +128,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
             created = services.register(
                 c["org"], form.applicant_data(), actor=request.user, channel=c["channel"], handed_in=c["handed_in"],
                 signed_for=c["signed_for"], confirmed=c["confirmed"], arrived=c["arrived"],
-                uploads=forms.uploads(c["files"]),
+                uploads=forms.uploads(c["files"]), oral=c["oral"], assistance=c["assistance"],
             )
         except ValidationError as exc:
             forms.apply_errors(form, exc)
@@ -156,6 +200,19 @@ def _actions(user: Any, req: Request, *, bound: str = "", bound_form: Any = None
             if Role.OFFICE_HEAD in roles and not req.extension:
                 actions.append(Action("extend", _("延长答复期限（负责人批准）"),
                                       form("extend", forms.ExtendForm, initial={"on": today})))
+            if req.reasons_requested is None:
+                actions.append(Action("reasons", _("要求申请人说明理由（第三十五条）"),
+                                      form("reasons", forms.ReasonsForm, initial={"on": today})))
+            if fee is None:
+                actions.append(Action("split", _("按一事一申请拆分计件（国办函〔2020〕109号 第四条）"),
+                                      form("split", forms.SplitForm, initial={"units": req.units,
+                                                                             "reason": req.split_reason})))
+            if Role.OFFICE_HEAD in roles:
+                for c in req.consultations.filter(kind="third_party", answered__isnull=False,
+                                                  disclosure_decided__isnull=True).exclude(opinion=""):
+                    name = f"disclose-{c.pk}"
+                    title = _("不顾异议决定公开并告知：%(party)s（第三十二条）") % {"party": c.party}
+                    actions.append(Action(name, title, form(name, forms.DisclosureForm, initial={"on": today})))
             if Role.OFFICE_HEAD in roles and req.deferred_to is None:
                 actions.append(Action("defer", _("确定合理的延迟答复期限（第三十五条）"),
                                       form("defer", forms.DeferForm)))
@@ -172,6 +229,9 @@ def _actions(user: Any, req: Request, *, bound: str = "", bound_form: Any = None
                 actions.append(Action("review", _("审核答复草稿"), form("review", forms.ReviewForm), open=True))
             actions.append(Action("close", _("不经答复办结（逾期不补正、逾期未缴费、撤回）"),
                                   form("close", forms.CloseForm, initial={"on": today})))
+    actions.append(Action("assistance", _("记录为申请人提供的帮助（第四十三条）"),
+                          form("assistance", forms.AssistanceForm, initial={"assistance": req.assistance,
+                                                                            "oral": req.oral})))
     actions.append(Action("attach", _("上传材料"), form("attach", forms.AttachForm)))
     for action in actions:
         action.open = action.open or action.name == bound
@@ -219,7 +279,20 @@ def _perform(name: str, user: Any, req: Request, form: Any) -> str:
         return _("已延长答复期限并生成延期答复告知书。")
     if name == "defer":
         services.defer(req, actor=user, to=c["to"], reason=c["reason"])
-        return _("已确定延迟答复的期限。")
+        return _("已确定延迟答复的期限并生成延迟答复告知书。")
+    if name == "reasons":
+        services.ask_reasons(req, actor=user, items=c["items"], due=c["due"], on=c["on"])
+        return _("已生成说明理由告知书。")
+    if name == "split":
+        services.split_units(req, actor=user, units=c["units"], reason=c["reason"])
+        return _("已按%(n)d件计。") % {"n": c["units"]}
+    if name == "assistance":
+        services.record_assistance(req, actor=user, assistance=c["assistance"], oral=c["oral"])
+        return _("已记录提供的帮助。")
+    if name.startswith("disclose-"):
+        consultation = req.consultations.get(pk=int(name.removeprefix("disclose-")))
+        services.decide_disclosure(consultation, actor=user, reason=c["reason"], on=c["on"])
+        return _("已决定公开并生成给第三方的决定公开告知书。")
     if name == "draft":
         draft = services.save_draft(req, actor=user, outcome_key=c["outcome"], facts=c["facts"], reasons=c["reasons"],
                                     responsible_agency=c["responsible_agency"])
@@ -248,7 +321,8 @@ _FORMS: dict[str, Callable[..., Any]] = {
     "confirm": forms.ConfirmForm, "correction": forms.CorrectionForm, "corrected": forms.CorrectedForm,
     "consult": forms.ConsultForm, "fee": forms.FeeForm, "paid": forms.DateForm, "waive": forms.WaiverForm,
     "extend": forms.ExtendForm, "defer": forms.DeferForm, "draft": forms.DraftForm, "review": forms.ReviewForm,
-    "close": forms.CloseForm, "attach": forms.AttachForm,
+    "close": forms.CloseForm, "attach": forms.AttachForm, "reasons": forms.ReasonsForm, "split": forms.SplitForm,
+    "assistance": forms.AssistanceForm,
 }
 
 
@@ -257,21 +331,24 @@ def _bind(name: str, req: Request, http: HttpRequest) -> Any:
         return forms.AssignForm(http.POST, handlers=_handlers(req))
     if name.startswith("opinion-"):
         return forms.OpinionForm(http.POST)
+    if name.startswith("disclose-"):
+        return forms.DisclosureForm(http.POST)
     if name not in _FORMS:
         raise Http404
     return _FORMS[name](http.POST, http.FILES)
 
 
 def _detail_context(user: Any, req: Request, actions: list[Action]) -> dict[str, Any]:
-    schedule_problem, deadlines, status = "", None, None
-    try:
+    schedule_problem, dated, status = "", None, None
+    try:  # 暂定 dates for a year whose notice is not entered; only a date beyond 2100 is a problem
         schedule = clock.holiday_schedule()
-        deadlines = clock.deadlines_for(req, schedule=schedule)
+        dated = clock.dated_for(req, schedule=schedule)
         status = clock.status_for(req, schedule=schedule)
     except HolidayScheduleError as exc:
         schedule_problem = str(exc)
     return {
-        "req": req, "deadlines": deadlines, "status": status, "schedule_problem": schedule_problem,
+        "req": req, "deadlines": dated.plain if dated else None, "dated": dated, "status": status,
+        "schedule_problem": schedule_problem,
         "actions": actions, "read_only": not permissions.can_edit(user, req.org),
         "letters": req.attachments.filter(kind="letter"), "files": req.attachments.exclude(kind="letter"),
         "drafts": req.drafts.select_related("author", "reviewer"), "consultations": req.consultations.all(),
@@ -328,12 +405,11 @@ def file_response(attachment: Attachment) -> FileResponse:
 @staff_member_required
 def table3_view(request: HttpRequest) -> HttpResponse:
     orgs = permissions.visible_orgs(request.user)
-    org_id = request.GET.get("org", "")
-    org = permissions.get_visible_org_or_404(request.user, int(org_id)) if org_id.isdigit() else orgs.first()
+    org_pk = integer(request.GET, "org")
+    org = permissions.get_visible_org_or_404(request.user, org_pk) if org_pk is not None else orgs.first()
     if org is None:
         raise Http404
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 2008 <= int(year_text) <= 2100 else timezone.localdate().year
+    year = whole_number(request.GET.get("year"), minimum=FIRST_YEAR, maximum=LAST_YEAR) or timezone.localdate().year
     fmt = stats.format_for_year(year)
     cells = stats.table3(org, year)
     table = fmt.table(stats.TABLE)
@@ -342,7 +418,7 @@ def table3_view(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="table3-{org.pk}-{year}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(["", *(c.label for c in table.columns)])
         for row, values in rows:
             writer.writerow([row.label, *values])
@@ -421,11 +497,13 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            created = import_register(form.cleaned_data["org"], upload.name, upload.read(), actor=request.user)
+            created = start_import(form.cleaned_data["org"], upload.name, upload.read(), actor=request.user)
         except RegisterImportError as exc:
             problems = exc.problems
             form.add_error("file", _("台账有%(n)d处问题，未导入任何记录。") % {"n": len(problems)})
         else:
+            if isinstance(created, Job):  # a large register: the job's page follows the worker
+                return redirect("tasks:job", pk=created.pk)
             messages.success(request, _("已导入%(n)d件申请。") % {"n": len(created)})
             return redirect(f"{redirect('applications:list').url}?org={form.cleaned_data['org'].pk}")
     return render(request, "applications/import.html", {"form": form, "problems": problems})

@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from gongkai.web import demo as demo_module
-from tests.platform.conftest import REPO, require
-from tests.platform.test_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.platform.conftest import REPO
+from tests.platform.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_tools
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,7 @@ def login(page, url: str, username: str) -> None:  # type: ignore[no-untyped-def
 
 
 def test_apply_reply_and_track(live_server, audit_flushable, known_calendar, county, tmp_path) -> None:
-    if not CHROMIUM.exists():
-        require(f"chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        require("playwright is not installed (pip install -e '.[dev]')")
+    sync_playwright, expect = playwright_tools()
     url = live_server.url
     shots = {name: tmp_path / f"request-{name}.png" for name in ("apply", "detail", "tracked")}
 

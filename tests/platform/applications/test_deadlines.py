@@ -17,7 +17,6 @@ from gongkai.calendar import (
     DayKind,
     DayOverride,
     ScheduleOverrides,
-    UnknownHolidayYearError,
     YearNotice,
     schedule_with_overrides,
 )
@@ -98,12 +97,11 @@ def test_the_fee_pause_is_a_setting(register, users, settings) -> None:
     assert clock.deadlines_for(req).reply_due == date(2024, 9, 30)
 
 
-def test_an_unknown_year_is_a_clear_error_until_the_administrator_enters_it(dazhai, client_for) -> None:
+def test_an_unknown_year_is_provisional_until_the_administrator_enters_it(dazhai, client_for) -> None:
     req = make_request(dazhai, date(2026, 12, 10))  # the 16th–20th working days fall in 2027
-    with pytest.raises(UnknownHolidayYearError, match="2027年的法定节假日安排尚未录入"):
-        clock.deadlines_for(req)
+    assert clock.dated_for(req).reply_due.provisional  # 暂定 (issue 11), no longer an error
     page = client_for("dazhai_handler").get(reverse("applications:detail", args=[req.pk]))
-    assert page.status_code == 200 and "2027年的法定节假日安排尚未录入" in page.content.decode()
+    assert page.status_code == 200 and "暂定" in page.content.decode()
     HolidayYear.objects.create(year=2027, notice="国办发明电〔2026〕N号")
     HolidayDay.objects.create(day=date(2027, 1, 1), kind="off", notice="国办发明电〔2026〕N号", note="元旦")
     overrides = ScheduleOverrides.from_entries(
@@ -113,6 +111,7 @@ def test_an_unknown_year_is_a_clear_error_until_the_administrator_enters_it(dazh
     expected = compute_deadlines(RequestEvents(received=date(2026, 12, 10)), schedule=schedule)
     assert clock.deadlines_for(req) == expected
     assert expected.reply_due == date(2027, 1, 8)  # 12/11 … 12/31 (1–15), 1/4–1/8 (16–20)
+    assert not clock.dated_for(req).provisional
 
 
 def test_late_correction_notice_is_warned_about(register, users) -> None:  # 条例 第三十条: 7个工作日内

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -115,3 +115,20 @@ def test_future_receipt_dates_are_refused(dazhai, users) -> None:
         services.register(dazhai, PERSON, actor=users("dazhai_handler"), channel="in_person",
                           handed_in=date(2999, 1, 1))
     assert "不能晚于今天" in caught.value.message_dict["handed_in"][0]
+
+
+def test_an_application_sent_after_midnight_in_beijing_is_dated_that_day(dazhai, users, known_calendar) -> None:
+    """At 01:30 in Beijing it is still the day before in UTC: the letters and the 条例 第三十一条 receipt date
+    follow the agency's day (TIME_ZONE Asia/Shanghai), and confirming on that day is not 'before submission'."""
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from gongkai.applications import letters
+
+    beijing = ZoneInfo("Asia/Shanghai")
+    with time_machine.travel(datetime(2026, 12, 6, 1, 30, tzinfo=beijing), tick=False):
+        req = services.submit_online(dazhai, PERSON)
+        services.confirm_receipt(req, actor=users("dazhai_handler"))
+    assert req.confirmed == date(2026, 12, 6)
+    assert letters._common(req, req.confirmed)["submitted"] == "2026年12月6日"

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from gongkai.applications import letters, services, stats
 from gongkai.applications.importer import RegisterImportError, import_register
 from gongkai.applications.models import LetterTemplate, Request
+from gongkai.orgs.models import User
 from gongkai.applications.reminders import send_reminders
 from gongkai.cli import main
 from gongkai.law.report_format import CellRef
@@ -149,6 +150,7 @@ def test_reminders_go_to_the_handler_for_requests_due_soon_or_late(register, use
 
 
 def test_the_remind_command(register, users, capsys, known_calendar) -> None:
+    User.objects.filter(username="dazhai_handler").update(email="")
     register(timezone.localdate() - timedelta(days=45))  # unassigned, and the 专人 has no e-mail address
     assert main(["remind", "--dry-run"]) == 0
     out = capsys.readouterr()

@@ -103,7 +103,7 @@ def test_the_applicant_follows_the_request_by_its_tracking_code(client, register
     found = client.post(reverse("applications:track"), {"code": req.tracking_code.lower()})
     assert found.status_code == 302
     page = client.get(found.url).content.decode()
-    assert "2024-05-31" in page and req.number in page  # the reply due date, from the engine
+    assert "自收到申请之日起20个工作日内（2024年5月31日前）" in page and req.number in page  # the engine's date
     receipt = req.attachments.get(letter_kind="receipt")
     assert client.get(reverse("applications:tracked_letter", args=[req.tracking_code, receipt.pk])).status_code == 200
     scan = services.add_attachment(req, services.Upload("身份证.jpg", b"jpg"), actor=users("dazhai_handler"))
