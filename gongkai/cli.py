@@ -16,7 +16,10 @@ COMMAND_MODULES = (
     "gongkai.web.cli",
     "gongkai.annual.cli",
     "gongkai.applications.cli",
+    "gongkai.applications.holidays_cli",
     "gongkai.publishing.cli",
+    "gongkai.tasks.cli",
+    "gongkai.notifications.cli",
 )
 
 

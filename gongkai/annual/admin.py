@@ -61,8 +61,11 @@ class ReportVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(BulkCheck)
-class BulkCheckAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class BulkCheckAdmin(AuditedModelAdmin):
+    """Read-only; a deletion is audited (the findings themselves are not copied into the log)."""
+
     list_display = ("org", "created_at", "created_by", "source")
+    audit_exclude = ("results",)
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False

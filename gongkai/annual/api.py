@@ -16,6 +16,7 @@ from gongkai.annual import drafting, services
 from gongkai.annual.models import Art20Figures, Report, ReportVersion
 from gongkai.orgs import permissions
 from gongkai.report.jsonio import to_dict
+from gongkai.web import params
 from gongkai.web.api import router
 
 
@@ -51,10 +52,10 @@ _FILTERS = [
 
 
 def _filtered(queryset: Any, request: Request) -> Any:
-    if (org := request.query_params.get("org", "")).isdigit():
-        queryset = queryset.filter(org_id=int(org))
-    if (year := request.query_params.get("year", "")).isdigit():
-        queryset = queryset.filter(year=int(year))
+    if (org := params.integer(request.query_params, "org")) is not None:
+        queryset = queryset.filter(org_id=org)
+    if (year := params.year(request.query_params)) is not None:
+        queryset = queryset.filter(year=year)
     return queryset
 
 
@@ -76,15 +77,15 @@ class ReportViewSet(permissions.OrgScopedViewSetMixin, viewsets.ReadOnlyModelVie
     @action(detail=False, methods=["get"])
     def current(self, request: Request) -> Response:
         org = permissions.get_visible_org_or_404(request.user, request.query_params.get("org"))
-        year = request.query_params.get("year", "")
-        if not year.isdigit():
+        year = params.year(request.query_params)
+        if year is None:
             raise serializers.ValidationError({"year": "请给出报告年度（整数）。"})
-        record = Report.objects.filter(org=org, year=int(year)).first()
+        record = Report.objects.filter(org=org, year=year).first()
         try:
-            content = services.current_report(record) if record else drafting.draft(org, int(year))
+            content = services.current_report(record) if record else drafting.draft(org, year)
         except drafting.YearNotDraftable as exc:
             raise serializers.ValidationError({"year": str(exc)}) from None
-        findings = drafting.check_draft(content, drafting.previous_report(org, int(year)))
+        findings = drafting.check_draft(content, drafting.previous_report(org, year))
         return Response({"report": to_dict(content), "findings": [f.to_dict() for f in findings]})
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.annual.constants import FIRST_DRAFTED_YEAR
 from gongkai.annual.models import Art20Figures, Report, ReportVersion
+from gongkai.applications.fee_report import FeeRecords, check_fee_sentence, fee_records_for_orgs, fee_sentence
 from gongkai.law.report_format import CURRENT_FORMAT, CellRef
 from gongkai.report.findings import Finding, Severity
 from gongkai.report.jsonio import from_dict
@@ -80,7 +81,19 @@ def _count(n: Value) -> str:
     return f"{n}件"
 
 
-def default_sections(report: AnnualReport) -> dict[str, str]:
+def appeals_sentence(review: int, suits: int, complaints: int) -> str:
+    """行政复议、行政诉讼 (table 四) and 投诉举报 (条例 第五十一条, gongkai.complaints) received in the year."""
+    if not (review or suits or complaints):
+        return "未发生涉及政府信息公开的行政复议、行政诉讼、投诉举报案件。"
+    return (f"涉及政府信息公开的行政复议{_count(review)}、行政诉讼{_count(suits)}、"
+            f"投诉举报{_count(complaints)}。")
+
+
+def default_sections(
+    report: AnnualReport, *, converted: tuple[int, int] = (0, 0), fees: FeeRecords | None = None,
+    consulted: dict[str, int] | None = None, complaints: int = 0, interpretations: int = 0,
+    rated: str = "",
+) -> dict[str, str]:
     """Section 一 with factual sentences from the tables and prompts for the rest; 五 and 六 as prompts.
 
     The sentences state exactly what the tables say (so TXT.figure_mismatch holds); every 【请…】 is a
@@ -107,6 +120,14 @@ def default_sections(report: AnnualReport) -> dict[str, str]:
             f"行政强制决定{_count(cell('art20_6', 'coercion', 'decisions'))}，"
             f"收取行政事业性收费{plain_amount(Decimal(fee or 0)):f}万元。"
         )
+    if converted[0]:  # 条例 第四十四条: (items published, requests they answer), from gongkai.disclosure
+        proactive += (f"根据申请情况，将{converted[1]}件申请所涉的{_count(converted[0])}"
+                      f"政府信息依申请公开转为主动公开（条例第四十四条）。")
+    if consulted:  # 意见征集 opened this year, from gongkai.consultations
+        proactive += (f"全年公开征求意见{consulted['consultations']}次，收到意见{consulted['comments']}条，"
+                      f"采纳（含部分采纳）{consulted['adopted']}条。")
+    if interpretations:  # 政策解读 published with their documents, from gongkai.publishing.interpretation
+        proactive += f"发布政策解读{interpretations}篇，与所解读的文件同步发布。"
     proactive += "【请补充：主动公开的主要内容、渠道和政策解读情况。】"
 
     def t3(row: str) -> Value:
@@ -127,25 +148,26 @@ def default_sections(report: AnnualReport) -> dict[str, str]:
         )
     review = cell("appeals", "cases", "review.total") or 0
     suits = sum(cell("appeals", "cases", f"{group}.total") or 0 for group in ("direct_suit", "suit_after_review"))
-    if review or suits:
-        on_request += f"涉及政府信息公开的行政复议{_count(review)}、行政诉讼{_count(suits)}。"
-    else:
-        on_request += "未发生涉及政府信息公开的行政复议、行政诉讼案件。"
+    on_request += appeals_sentence(review, suits, complaints)
     overall = "\n".join(
         [
             "（一）主动公开", proactive,
             "（二）依申请公开", on_request,
             "（三）政府信息管理", "【请填写：政府信息管理制度、保密审查、信息发布审核和规范性文件清理等情况。】",
             "（四）政府信息公开平台建设", "【请填写：政府网站信息公开专栏、政务新媒体等平台建设和维护情况。】",
-            "（五）监督保障", "【请填写：工作考核、社会评议和责任追究情况（条例第五十条），以及培训情况。】",
+            "（五）监督保障", rated + "【请填写：工作考核、社会评议和责任追究情况（条例第五十条），以及培训情况。】",
         ]
     )
     problems = (
         "【请填写：本年度政府信息公开工作存在的主要问题，上年度问题的整改情况，以及下一年度的改进措施。】"
     )
+    fee_text = (  # 国办函〔2020〕109号: from the fee records (gongkai.applications.fee_report)
+        fee_sentence(year, fees) if fees is not None
+        else f"{year}年，本机关【请填写：收取信息处理费的件数和金额；未收取的写明“未收取信息处理费”】"
+        "（《政府信息公开信息处理费管理办法》）。"
+    )
     other = (
-        f"{year}年，本机关【请填写：收取信息处理费的件数和金额；未收取的写明“未收取信息处理费”】"
-        "（《政府信息公开信息处理费管理办法》）。\n"
+        fee_text + "\n"
         "【请填写：本年度政务公开工作要点落实情况、人大代表建议和政协提案办理结果公开情况等其他需要报告的事项；没有的写“无”。】"
     )
     return {"overall": overall, "problems": problems, "other": other}
@@ -155,6 +177,12 @@ def draft_for_orgs(orgs: Sequence[Any], year: int) -> dict[int, AnnualReport]:
     """The drafts of many agencies for `year`: a handful of grouped queries, whatever the number of agencies."""
     from gongkai.appeals.stats import table4_for_orgs
     from gongkai.applications.stats import table3_for_orgs
+    from gongkai.complaints.ratings import results_for_orgs as rating_results
+    from gongkai.complaints.ratings import sentence as rating_sentence
+    from gongkai.complaints.services import counts_for_orgs as complaint_counts
+    from gongkai.consultations.services import counts as consultation_counts
+    from gongkai.disclosure.conversions import converted_counts
+    from gongkai.publishing.interpretation import published_counts as published_interpretations
     from gongkai.publishing.stats import art20_1_many
 
     _require_year(year)
@@ -169,6 +197,12 @@ def draft_for_orgs(orgs: Sequence[Any], year: int) -> dict[int, AnnualReport]:
         r["org_id"]: r
         for r in Report.objects.filter(org_id__in=ids, year=year).values("org_id", "overall", "problems", "other")
     } if ids else {}
+    converted = converted_counts(ids, year)
+    consulted = consultation_counts(ids, year)
+    interpreted = published_interpretations(ids, year)
+    fees = fee_records_for_orgs(ids, year)
+    complaints = complaint_counts(ids, year)
+    rated = rating_results(ids, year)  # 社会评议 (条例 第五十条), from gongkai.complaints.ratings
     drafts: dict[int, AnnualReport] = {}
     for org in orgs:
         cells: dict[CellRef, Value] = {}
@@ -177,8 +211,13 @@ def draft_for_orgs(orgs: Sequence[Any], year: int) -> dict[int, AnnualReport]:
         report = AnnualReport(org.name, year, CURRENT_FORMAT.id, cells=cells)
         stored = texts.get(org.pk)
         report.sections.update(
-            {k: stored[k] for k in ("overall", "problems", "other")} if stored else default_sections(report)
+            {k: stored[k] for k in ("overall", "problems", "other")} if stored
+            else default_sections(report, converted=converted.get(org.pk, (0, 0)), fees=fees[org.pk],
+                                  consulted=consulted.get(org.pk), complaints=complaints[org.pk]["total"],
+                                  interpretations=interpreted.get(org.pk, 0),
+                                  rated=rating_sentence(rated[org.pk], year))
         )
+        report.fee_records = fees[org.pk]  # type: ignore[attr-defined]  # for check_draft's TXT.fee_mismatch
         drafts[org.pk] = report
     return drafts
 
@@ -220,6 +259,9 @@ def prompt_findings(report: AnnualReport) -> list[Finding]:
 def check_draft(report: AnnualReport, previous: AnnualReport | None) -> list[Finding]:
     """Every rule on the report, with the cross-year rules against last year's report when there is one."""
     findings = prompt_findings(report) + check(report, previous=previous)
+    fees = getattr(report, "fee_records", None)  # set on drafts by draft_for_orgs
+    if fees is not None:
+        findings += check_fee_sentence(report.sections.get("other", ""), fees)
     return sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity])
 
 

@@ -22,6 +22,7 @@ from gongkai.annual.models import Art20Figures
 from gongkai.audit.services import changes, record, snapshot
 from gongkai.orgs import permissions
 from gongkai.orgs.models import Organisation
+from gongkai.spreadsheets import keep_as_text
 
 __all__ = ["FIGURE_FIELDS", "XLSX_HEADER", "import_xlsx", "save_figures", "template_xlsx"]
 
@@ -81,16 +82,23 @@ def _amount(value: Any) -> Decimal:
 
 
 def _parse(data: bytes, actor: Any) -> tuple[list[ImportedRow], list[str]]:
-    from openpyxl import load_workbook
+    from gongkai.report.read import xlsx
+    from gongkai.report.read.limits import LimitExceeded
 
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    try:  # within the reading limits: a hostile workbook is a problem, not a server out of memory
+        workbook, shapes = xlsx.open_workbook(data)
+        try:
+            sheet_rows = list(xlsx.sheet_rows(workbook.worksheets[0], shapes)) if workbook.worksheets else []
+        finally:
+            workbook.close()
+    except LimitExceeded as exc:
+        return [], [exc.message]
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [_("不是有效的 XLSX 文件。")]
     rows: list[ImportedRow] = []
     problems: list[str] = []
     editable = permissions.editable_org_ids(actor) if actor is not None else None
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, values in enumerate(sheet_rows[1:], start=2):
         cells = list(values[:6]) + [None] * (6 - len(values[:6]))
         if all(v is None or str(v).strip() == "" for v in cells):
             continue
@@ -142,6 +150,7 @@ def template_xlsx(orgs: list[Organisation], year: int) -> bytes:
         f = entered.get(org.pk)
         values = [getattr(f, name) for name in FIGURE_FIELDS] if f else [None] * 4
         sheet.append([org.name, year, *[float(v) if isinstance(v, Decimal) else v for v in values]])
+        keep_as_text(sheet.cell(row=sheet.max_row, column=1))
     for column, width in zip("ABCDEF", (30, 8, 12, 12, 12, 22), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()

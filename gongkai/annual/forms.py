@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.annual.constants import Decision, Stage
+from gongkai.web.uploads import validate_upload_content
 
 
 class SectionsForm(forms.Form):
@@ -39,7 +40,8 @@ class UploadForm(forms.Form):
 
 
 class PublishedFileForm(forms.Form):
-    file = forms.FileField(label=_("已公开的报告文件"), help_text=_("TXT、HTML、DOCX、PDF、XLSX 或 JSON。"))
+    file = forms.FileField(label=_("已公开的报告文件"), help_text=_("TXT、HTML、DOCX、PDF、XLSX 或 JSON。"),
+                           validators=[validate_upload_content])
     published_on = forms.DateField(label=_("公开日期"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 

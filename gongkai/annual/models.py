@@ -185,3 +185,11 @@ class BulkCheck(models.Model):
     @property
     def errors(self) -> int:
         return sum(r["errors"] for r in self.results)
+
+    @property
+    def outcome_counts(self) -> str:
+        """共N份报告：通过a份，有错误b份，未能完整读取c份."""
+        from gongkai.annual.bulkcheck import result_status
+        from gongkai.report.outcome import Outcome, counts_line
+
+        return counts_line(Outcome(result_status(r)) for r in self.results)

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -36,6 +36,9 @@ from gongkai.report.findings import SEVERITY_LABELS
 from gongkai.report.model import AnnualReport
 from gongkai.report.render import render as render_report
 from gongkai.report.render.layout import format_value
+from gongkai.tasks.constants import JobState
+from gongkai.tasks.models import Job
+from gongkai.web import params
 
 CONTENT_TYPES = {
     "text": "text/plain; charset=utf-8",
@@ -63,8 +66,8 @@ def report_year_now() -> int:
 
 
 def _year(value: Any, default: int) -> int:
-    text = str(value or "")
-    return int(text) if text.isdigit() and 2008 <= int(text) <= 2100 else default
+    year = params.whole_number(str(value or ""), minimum=params.FIRST_YEAR, maximum=params.LAST_YEAR)
+    return default if year is None else year
 
 
 def _apply(form: Any, exc: ValidationError) -> None:
@@ -378,16 +381,17 @@ def _supervised(request: HttpRequest, org_id: int) -> tuple[Organisation, list[O
     subs = supervision.subordinates(org, request.user)
     if not subs:
         raise Http404
-    latest = Report.objects.filter(org__in=subs).order_by("-year").values_list("year", flat=True).first()
-    return org, subs, _year(request.GET.get("year"), latest or report_year_now())
+    # opens on the latest year whose report is due (last year's), not on the latest year that has a record
+    return org, subs, _year(request.GET.get("year"), report_year_now())
 
 
 @staff_member_required
 @require_GET
 def supervise(request: HttpRequest, org_id: int) -> HttpResponse:
     org, subs, year = _supervised(request, org_id)
-    rows = supervision.agency_rows(subs, year, today())
-    totals = supervision.area_totals(supervision.reports_for(subs, year).values(), year)
+    contents = supervision.reports_for(subs, year)
+    rows = supervision.agency_rows(subs, year, today(), contents=contents)
+    totals = supervision.area_totals(contents.values(), year)
     counts = {p: sum(r.progress == p for r in rows) for p in Progress}
     return render(request, "annual/supervise.html", {
         "org": org, "year": year, "rows": rows, "labels": [label for label, _ in supervision.KEY_FIGURES],
@@ -430,6 +434,9 @@ def supervise_chart(request: HttpRequest, org_id: int, name: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def bulk_check(request: HttpRequest, org_id: int) -> HttpResponse:
     org = permissions.get_visible_org_or_404(request.user, org_id)
+    own = request.user.is_superuser or request.user.memberships.filter(org=org).exists()
+    if request.method == "POST" and not own:  # a supervisor reads a subordinate's checks, and files none there
+        raise PermissionDenied(_("检查记录只能保存在本机关名下：请在本机关的监督页面发起检查。"))
     form = BulkCheckForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         folder = form.cleaned_data["folder"].strip()
@@ -440,14 +447,18 @@ def bulk_check(request: HttpRequest, org_id: int) -> HttpResponse:
             else:
                 files = bulkcheck.files_from_uploads(uploads)
                 source = "、".join(u.name for u in uploads)[:300] or _("上传的文件")
-            check = bulkcheck.run_check(org, files, actor=request.user, source=source)
+            started = bulkcheck.start_check(org, files, actor=request.user, source=source)
         except ValidationError as exc:
             _apply(form, exc)
         else:
-            return redirect("annual:check", pk=check.pk)
+            if isinstance(started, BulkCheck):
+                return redirect("annual:check", pk=started.pk)
+            return redirect("tasks:job", pk=started.pk)  # a progress bar until the worker has checked them all
     return render(request, "annual/bulk_check.html", {
         "org": org, "form": form, "is_operator": request.user.is_superuser,
         "checks": BulkCheck.objects.filter(org=org).select_related("created_by")[:20],
+        "jobs": Job.objects.filter(org=org, kind=bulkcheck.JOB_KIND)
+        .exclude(state=JobState.DONE)[:20],  # running, waiting, or failed (with the reason on its page)
     })
 
 
@@ -474,10 +485,10 @@ def check_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 # ------------------------------------------------------------------------------------------- public pages
 
-def _published(org_id: int, year: int, number: str | None) -> ReportVersion:
+def _published(org_id: int, year: int, number: int | None) -> ReportVersion:
     versions = ReportVersion.objects.filter(report__org_id=org_id, report__year=year, report__org__is_active=True)
-    if number is not None and number.isdigit():
-        versions = versions.filter(number=int(number))
+    if number is not None:
+        versions = versions.filter(number=number)
     version = versions.select_related("report", "report__org").order_by("-number").first()
     if version is None:
         raise Http404
@@ -498,7 +509,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def public_report(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
-    version = _published(org_id, year, request.GET.get("version"))
+    version = _published(org_id, year, params.integer(request.GET, "version"))
     response = HttpResponse(version.html, content_type=CONTENT_TYPES["html"])
     response["Content-Security-Policy"] = REPORT_PAGE_CSP
     return response
@@ -508,7 +519,7 @@ def public_report(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
 def public_document(request: HttpRequest, org_id: int, year: int, kind: str) -> HttpResponse:
     if kind not in ("docx", "pdf"):
         raise Http404
-    version = _published(org_id, year, request.GET.get("version"))
+    version = _published(org_id, year, params.integer(request.GET, "version"))
     name = f"{version.report}" + (f"（第{version.number}版）" if version.number > 1 else "")
     return _download(services.document(version, kind), kind, name, inline=kind == "pdf")
 

@@ -17,6 +17,7 @@ from gongkai.appeals import services, stats
 from gongkai.appeals.models import Appeal
 from gongkai.orgs import permissions
 from gongkai.orgs.models import Organisation
+from gongkai.web import params as query
 from gongkai.web.api import router
 
 
@@ -63,10 +64,10 @@ class AppealViewSet(permissions.OrgScopedViewSetMixin, viewsets.ModelViewSet):  
     def get_queryset(self) -> Any:
         appeals = super().get_queryset()
         params = self.request.query_params
-        if (org := params.get("org", "")).isdigit():
-            appeals = appeals.filter(org_id=int(org))
-        if (year := params.get("year", "")).isdigit():
-            appeals = appeals.filter(filed_on__year=int(year))
+        if (org := query.integer(params, "org")) is not None:
+            appeals = appeals.filter(org_id=org)
+        if (year := query.year(params)) is not None:
+            appeals = appeals.filter(filed_on__year=year)
         return appeals
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:  # type: ignore[type-arg]
@@ -102,11 +103,11 @@ class AppealViewSet(permissions.OrgScopedViewSetMixin, viewsets.ModelViewSet):  
     @action(detail=False, methods=["get"])
     def table4(self, request: Request) -> Response:
         org = permissions.get_visible_org_or_404(request.user, request.query_params.get("org"))
-        year = request.query_params.get("year", "")
-        if not year.isdigit():
+        year = query.year(request.query_params)
+        if year is None:
             raise serializers.ValidationError({"year": "请给出报告年度（整数）。"})
-        cells = stats.table4(org, int(year))
-        return Response({"org": org.pk, "year": int(year), "counting": stats.counting().value,
+        cells = stats.table4(org, year)
+        return Response({"org": org.pk, "year": year, "counting": stats.counting().value,
                          "cells": {ref.column: value for ref, value in cells.items()}})
 
 

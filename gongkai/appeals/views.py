@@ -20,11 +20,12 @@ from gongkai.dashboard.services import default_org
 from gongkai.law.report_format import APPEAL_GROUPS, APPEAL_RESULTS, CellRef
 from gongkai.orgs import permissions
 from gongkai.orgs.decorators import staff_member_required
+from gongkai.web import params
 
 
 def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2008 <= int(value) <= 2100 else dt.date.today().year - 1
+    year = params.whole_number(request.GET.get("year"), minimum=params.FIRST_YEAR, maximum=params.LAST_YEAR)
+    return dt.date.today().year - 1 if year is None else year
 
 
 def _apply_errors(form: AppealForm, exc: ValidationError) -> None:

@@ -11,6 +11,7 @@ from rest_framework import viewsets
 from gongkai.audit.models import AuditEntry
 from gongkai.audit.serializers import AuditEntrySerializer
 from gongkai.web.api import router
+from gongkai.web.params import integer
 
 
 @extend_schema_view(
@@ -33,8 +34,8 @@ class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg
     def get_queryset(self) -> Any:
         entries = AuditEntry.objects.visible_to(self.request.user).select_related("org")
         params = self.request.query_params
-        if (org := params.get("org", "")).isdigit():
-            entries = entries.filter(org_id=int(org))
+        if (org := integer(params, "org")) is not None:
+            entries = entries.filter(org_id=org)
         for name in ("event", "object_type", "object_id"):
             if params.get(name):
                 entries = entries.filter(**{name: params[name]})

@@ -25,8 +25,9 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from gongkai.audit import dashboard, events
-        from gongkai.audit.constants import AdminEvent
+        from gongkai.audit.constants import AccountEvent, AdminEvent
 
         events.register(AdminEvent)
+        events.register(AccountEvent)
         dashboard.register_panels()
         post_migrate.connect(_ensure_guard, sender=self, dispatch_uid="gongkai.audit.guard")

@@ -15,3 +15,12 @@ class AdminEvent(models.TextChoices):
     CREATED = "admin.object.created", _("后台新建")
     CHANGED = "admin.object.changed", _("后台修改")
     DELETED = "admin.object.deleted", _("后台删除")
+
+
+class AccountEvent(models.TextChoices):
+    """Passwords and API tokens, set by an operator (admin site, `gongkai manage`) or the person."""
+
+    PASSWORD_SET = "accounts.password.set", _("设置密码")
+    PASSWORD_CHANGED = "accounts.password.changed", _("修改本人密码")
+    TOKEN_CREATED = "accounts.token.created", _("创建接口令牌")
+    TOKEN_DELETED = "accounts.token.deleted", _("删除接口令牌")

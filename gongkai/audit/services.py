@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
-from gongkai.audit import events
+from gongkai.audit import checkpoints, events, guard
 from gongkai.audit.constants import GENESIS_HASH, HEAD_PK
 from gongkai.audit.models import AuditEntry, AuditHead
 
@@ -115,6 +116,8 @@ def record(
         entry.save(force_insert=True)
         chain_head.seq, chain_head.hash = entry.seq, entry.hash
         chain_head.save(update_fields=["seq", "hash"])
+        # Only a committed entry may be anchored: a rolled-back one would make every later verify fail.
+        transaction.on_commit(partial(checkpoints.after_record, entry.seq, entry.hash))
     return entry
 
 
@@ -139,12 +142,19 @@ class VerifyResult:
         return f"{self.head_seq}:{self.head_hash}"
 
 
-def verify(*, expected_head: tuple[int, str] | None = None) -> VerifyResult:
+def verify(
+    *, expected_head: tuple[int, str] | None = None, anchors: Iterable[tuple[int, str]] = ()
+) -> VerifyResult:
     """Walk the whole log in order and report the first entry that is missing, edited, or out of chain.
 
-    With `expected_head` (a checkpoint noted earlier, e.g. in a backup manifest), also detect entries
-    removed from the end together with the chain head.
+    `anchors` are (seq, hash) pairs written down earlier outside the database (the checkpoint file, a
+    backup manifest, an e-mailed checkpoint; `expected_head` is one more): each must still match, so
+    entries cut from the end together with the chain head, or rewritten and re-hashed, are found.
+    The log also fails when the database's append-only triggers are missing.
     """
+    known: dict[int, set[str]] = {}
+    for seq, hash_ in [*anchors, *([expected_head] if expected_head else [])]:
+        known.setdefault(seq, set()).add(hash_)
     expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
 
     def broken(seq: int, problem: str) -> VerifyResult:
@@ -160,6 +170,10 @@ def verify(*, expected_head: tuple[int, str] | None = None) -> VerifyResult:
             )
         if entry.compute_hash() != entry.hash:
             return broken(entry.seq, f"第 {entry.seq} 条的内容与其哈希不符：记录被修改。")
+        if known.get(entry.seq, {entry.hash}) != {entry.hash}:
+            return broken(
+                entry.seq, f"第 {entry.seq} 条与检查点记下的哈希不符：日志被改写（此后各条被重新计算了哈希）。"
+            )
         prev_hash, checked = entry.hash, checked + 1
         expected_seq += 1
     last_seq = expected_seq - 1
@@ -172,12 +186,13 @@ def verify(*, expected_head: tuple[int, str] | None = None) -> VerifyResult:
         else:
             problem = f"链头（第 {row.seq} 条）与最后一条记录（第 {last_seq} 条）不符：日志被改动。"
         return broken(last_seq + 1, problem)
-    if expected_head is not None:
-        seq, hash_ = expected_head
-        if seq > last_seq:
-            return broken(last_seq + 1, f"检查点要求至少 {seq} 条记录，现只有 {last_seq} 条：记录被删除。")
-        if seq > 0:
-            at = AuditEntry.objects.filter(seq=seq).values_list("hash", flat=True).first()
-            if at != hash_:
-                return broken(seq, f"第 {seq} 条与检查点的哈希不符：日志被改写。")
+    if known and (highest := max(known)) > last_seq:
+        return broken(
+            last_seq + 1, f"检查点记下了第 {highest} 条，现只有 {last_seq} 条：末尾的记录连同链头被删除。"
+        )
+    if guard.is_installed(connection) is False:
+        return broken(
+            last_seq + 1,
+            "数据库中的防篡改触发器缺失（被删除）：运行 gongkai serve 或 gongkai manage migrate 重新安装。",
+        )
     return VerifyResult(True, checked, last_seq, prev_hash)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import json
+from typing import Any
 
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from gongkai.audit import accounts
 from gongkai.audit.filters import AuditFilterForm
 from gongkai.audit.models import AuditEntry
 from gongkai.orgs.decorators import staff_member_required
+from gongkai.spreadsheets import csv_writer
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -58,7 +63,7 @@ class _Echo:
 def entry_export(request: HttpRequest) -> StreamingHttpResponse:
     """CSV (UTF-8 with BOM, so Excel opens it correctly) of exactly the entries the list would show."""
     _form, entries = _entries(request)
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())  # a title or a message starting with “=” makes no formula
     header = ["序号", "时间", "事件", "机关", "操作人", "对象类型", "对象编号", "对象",
               "变更前", "变更后", "说明", "哈希"]
 
@@ -83,4 +88,23 @@ def entry_export(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
+    return response
+
+
+class AuditedPasswordChangeView(auth_views.PasswordChangeView):
+    """A person changing their own password (`/accounts/password/`): the change is audited."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            accounts.password_changed(form.user)
+        return response
+
+
+def admin_password_change(request: HttpRequest) -> HttpResponse:
+    """The admin site's own "change my password" page, audited (mounted before the admin's URLs)."""
+    with transaction.atomic():
+        response = admin.site.password_change(request)
+        if request.method == "POST" and response.status_code == 302:
+            accounts.password_changed(request.user)
     return response

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from gongkai.orgs import permissions, services
 from gongkai.orgs.models import Membership, Organisation
 from gongkai.orgs.serializers import MembershipSerializer, MeSerializer, OrganisationSerializer
+from gongkai.web import params
 from gongkai.web.api import router
 
 
@@ -58,8 +59,8 @@ class MembershipViewSet(permissions.OrgScopedViewSetMixin, viewsets.ReadOnlyMode
 
     def get_queryset(self) -> Any:
         memberships = super().get_queryset()
-        if (org := self.request.query_params.get("org", "")).isdigit():
-            memberships = memberships.filter(org_id=int(org))
+        if (org := params.integer(self.request.query_params, "org")) is not None:
+            memberships = memberships.filter(org_id=org)
         return memberships
 
 

@@ -20,7 +20,7 @@ def _people(ctx: PanelContext) -> dict[str, Any]:
 
 def _subordinates(ctx: PanelContext) -> dict[str, Any] | None:
     visible = permissions.visible_org_ids(ctx.user)
-    orgs = [org for org in ctx.org.supervised.all() if org.pk in visible]
+    orgs = [org for org in ctx.org.supervised.select_related("person_in_charge") if org.pk in visible]
     return {"orgs": orgs} if orgs else None
 
 

@@ -103,8 +103,9 @@ def load_county(ctx: DemoContext) -> None:
     for username, name, org_name, roles in PEOPLE:
         org = orgs[org_name]
         user, created = User.objects.get_or_create(
-            username=username, defaults={"full_name": name, "password": password_hash}
-        )
+            username=username,
+            defaults={"full_name": name, "password": password_hash, "email": f"{username}@example.com"},
+        )  # an address each, so the demo's outbox shows who is told of what
         if created:
             record(OrgEvent.PERSON_CREATED, actor=None, obj=user, org=org,
                    after=snapshot(user, services.PERSON_FIELDS), message="演示数据")

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.audit.services import changes, record, snapshot
+from gongkai.law.report_deadlines import default_report_deadline
 from gongkai.orgs import permissions
-from gongkai.orgs.constants import AccountType, OrgEvent, Role
+from gongkai.orgs.constants import AccountType, OrgEvent, OrgKind, Role
 from gongkai.orgs.models import Membership, Organisation, User
 
 # What an organisation's own administrators may change; structure (kind, parent, code) is the operators'.
@@ -44,6 +45,9 @@ def _require(actor: Any, allowed: bool) -> None:
 def create_org(*, actor: Any, **fields: Any) -> Organisation:
     """A new organisation (operators only: superusers or the system)."""
     _require(actor, bool(actor is not None and actor.is_superuser))
+    if "report_deadline_month" not in fields and "report_deadline_day" not in fields:  # 条例 第四十九条
+        month, day = default_report_deadline(local_government_above_county=fields.get("kind") == OrgKind.COUNTY_GOV)
+        fields = {**fields, "report_deadline_month": month, "report_deadline_day": day}
     org = Organisation(**fields)
     org.full_clean()
     org.save()

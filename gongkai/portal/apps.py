@@ -9,3 +9,8 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = _("公众门户")
     url_prefix = ""  # the site's root
+
+    def ready(self) -> None:
+        from gongkai.web import cache
+
+        cache.watch()  # the public pages' version follows what they show

@@ -1,4 +1,4 @@
-"""Public pages: the agencies of this deployment and each one's disclosure office (公开指南 basics)."""
+"""Public pages: the agencies of this deployment, each one's public services and disclosure office."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from gongkai.orgs.services import public_directory
+from gongkai.portal.links import apply_url
 
 
 @require_GET
@@ -19,4 +20,4 @@ def agency(request: HttpRequest, org_id: int) -> HttpResponse:
     org = next((org for org, _depth in public_directory() if org.pk == org_id), None)
     if org is None:
         raise Http404
-    return render(request, "portal/agency.html", {"org": org})
+    return render(request, "portal/agency.html", {"org": org, "apply_url": apply_url(request, org)})

@@ -25,6 +25,7 @@ from gongkai.publishing.serializers import (
     NormativeDocumentSerializer,
     PublicItemSerializer,
 )
+from gongkai.web import params
 from gongkai.web.api import router
 
 
@@ -82,9 +83,8 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
     def get_queryset(self) -> Any:
         items = Item.objects.public().select_related("topic", "genre", "normative_document")
-        org = self.request.query_params.get("org", "")
-        if org.isdigit():
-            items = items.filter(org_id=int(org))
+        if (org := params.integer(self.request.query_params, "org")) is not None:
+            items = items.filter(org_id=org)
         query = self.request.query_params.get("q", "").strip()[:100]
         return search.search(query, items) if query else items
 
@@ -102,11 +102,11 @@ class NormativeDocumentViewSet(permissions.OrgScopedViewSetMixin, mixins.ListMod
                    responses=OpenApiTypes.OBJECT)
     @action(detail=False, methods=["get"])
     def art20_1(self, request: Request) -> Response:
-        org, year = request.query_params.get("org", ""), request.query_params.get("year", "")
-        if not (org.isdigit() and year.isdigit()):
+        org, year = params.integer(request.query_params, "org"), params.year(request.query_params)
+        if org is None or year is None:
             raise serializers.ValidationError({"org": "请给出机关编号（org）和年度（year）。"})
         found = permissions.get_visible_org_or_404(request.user, org)
-        return Response({str(cell): value for cell, value in stats.art20_1(found, int(year)).items()})
+        return Response({str(cell): value for cell, value in stats.art20_1(found, year).items()})
 
 
 router.register("publishing/items", ItemViewSet, basename="publishing-item")

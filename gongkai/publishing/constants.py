@@ -103,6 +103,7 @@ class ItemEvent(models.TextChoices):
     APPROVED = "publishing.item.approved", _("审核通过")
     RETURNED = "publishing.item.returned", _("审核退回")
     FINDING_RESOLVED = "publishing.item.finding_resolved", _("确认筛查问题")
+    FINDING_MASKED = "publishing.item.finding_masked", _("遮盖筛查出的个人信息")
     PUBLISHED = "publishing.item.published", _("发布信息")
     CORRECTED = "publishing.item.corrected", _("更正已发布信息")
     WITHDRAWN = "publishing.item.withdrawn", _("撤回已发布信息")

@@ -1,4 +1,5 @@
-"""Dashboard panels: items awaiting my review, and items past the 20-working-day limit (条例 第二十六条)."""
+"""Dashboard panels: items sent back to me (退回修改), items awaiting my review, and items past the
+20-working-day limit (条例 第二十六条)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ def _awaiting(ctx: PanelContext) -> dict[str, Any] | None:
     return {"items": items, "org": ctx.org} if items and not ctx.read_only else None
 
 
+def _returned(ctx: PanelContext) -> dict[str, Any] | None:
+    from gongkai.publishing import queries
+
+    rows = queries.returned_to(ctx.user, ctx.org)
+    return {"rows": rows} if rows and not ctx.read_only else None
+
+
 def _overdue(ctx: PanelContext) -> dict[str, Any] | None:
     from gongkai.publishing import queries
 
@@ -24,6 +32,9 @@ def _overdue(ctx: PanelContext) -> dict[str, Any] | None:
 
 
 def register_panels() -> None:
+    register_panel(Panel(key="publishing.returned", title=_("退回修改的信息"),
+                         template="publishing/panels/returned.html", get_context=_returned, section=Section.TODO,
+                         order=15))
     register_panel(Panel(key="publishing.awaiting", title=_("待我审核的信息"),
                          template="publishing/panels/awaiting.html", get_context=_awaiting, section=Section.TODO,
                          order=20))

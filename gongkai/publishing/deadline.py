@@ -1,7 +1,8 @@
 """The 20-working-day limit from an item's making to its publication (条例 第二十六条).
 
-Dates come from `gongkai.law.deadlines.publication_due` with the working-day calendar; where the requests
-app keeps the administrator's holiday table, its schedule is used, so both apps count the same days.
+Dates come from `gongkai.law.deadlines.publication_due_dated` with the working-day calendar; where the
+requests app keeps the administrator's holiday table, its schedule is used, so both apps count the same
+days. A limit in a year whose holiday notice is not entered is 暂定 (with its 不晚于 bound), never missing.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from gongkai.calendar import HolidaySchedule, HolidayScheduleError
-from gongkai.law.deadlines import publication_due
+from gongkai.calendar import DerivedDate, HolidaySchedule, HolidayScheduleError
+from gongkai.law.deadlines import publication_due_dated
 
 __all__ = ["PublicationClock", "clock_for", "holiday_schedule"]
 
@@ -29,18 +31,25 @@ def holiday_schedule() -> HolidaySchedule | None:
 
 @dataclass(frozen=True)
 class PublicationClock:
-    due: dt.date | None  # None: the calendar of that year is not known yet
+    due: dt.date | None  # None: beyond the years any calendar can count (2100)
     published_on: dt.date | None
     overdue: bool  # published after the due date, or still unpublished after it
     problem: str = ""
+    due_dated: DerivedDate | None = None  # `due` with its certainty (暂定 and its 不晚于 bound)
 
     @property
     def label(self) -> str:
         if self.due is None:
             return self.problem
         if self.published_on is not None:
-            return "逾期发布" if self.overdue else "按时发布"
-        return "已超期未发布" if self.overdue else "未到期"
+            label = _("逾期发布") if self.overdue else _("按时发布")
+        else:
+            label = _("已超期未发布") if self.overdue else _("未到期")
+        dated = self.due_dated
+        if dated is not None and dated.provisional:
+            bound = _("，不晚于%(day)s") % {"day": dated.safe.isoformat()} if dated.safe is not None else ""
+            label += _("，期限暂定%(bound)s") % {"bound": bound}
+        return label
 
 
 def clock_for(
@@ -50,8 +59,10 @@ def clock_for(
     """Due date and standing of one item; pass `schedule` when computing many."""
     published_on = timezone.localdate(published_at) if published_at else None
     try:
-        due = publication_due(made_on, schedule=schedule)
+        dated = publication_due_dated(made_on, schedule=schedule)
     except HolidayScheduleError as exc:
         return PublicationClock(None, published_on, False, str(exc))
+    due = dated.value
+    assert due is not None
     reference = published_on or today or timezone.localdate()
-    return PublicationClock(due, published_on, reference > due)
+    return PublicationClock(due, published_on, reference > due, due_dated=dated)

@@ -6,29 +6,47 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.utils import timezone
 
 from gongkai.orgs.models import Organisation
 from gongkai.publishing import deadline, services
-from gongkai.publishing.constants import ItemState, Scheme
-from gongkai.publishing.models import Category, Item
+from gongkai.publishing.constants import Decision, ItemState, Scheme
+from gongkai.publishing.models import Category, Item, Review
 from gongkai.publishing.models.items import REVIEW_STATES
 
 __all__ = [
     "ItemClock",
+    "ReturnedItem",
     "awaiting_review_by",
     "catalogue_categories",
     "catalogue_years",
     "past_publication_limit",
+    "returned_to",
 ]
 
 
 def awaiting_review_by(user: Any, org: Organisation) -> list[Item]:
-    """Items of `org` waiting for a stage this user may decide now."""
-    waiting = Item.objects.filter(org=org, state__in=REVIEW_STATES).select_related("org", "created_by")
+    """Items of `org` waiting for a stage this user may decide now, with their open findings counted."""
+    waiting = Item.objects.filter(org=org, state__in=REVIEW_STATES).select_related("org", "created_by").annotate(
+        open_findings=Count("findings", filter=Q(findings__resolved_at__isnull=True)))
     return [item for item in waiting.prefetch_related("reviews") if services.can_review(user, item)[0]]
+
+
+@dataclass(frozen=True)
+class ReturnedItem:
+    item: Item
+    review: Review | None  # the decision that sent it back, with the reviewer's comment
+
+
+def returned_to(user: Any, org: Organisation) -> list[ReturnedItem]:
+    """Items of `org` this user wrote that a reviewer sent back (退回修改), newest first, with the comment."""
+    items = Item.objects.filter(org=org, state=ItemState.RETURNED, created_by=user).order_by("-updated_at")
+    rows = []
+    for item in items.prefetch_related("reviews__reviewer"):
+        returns = [r for r in item.reviews.all() if r.decision == Decision.RETURNED]
+        rows.append(ReturnedItem(item, max(returns, key=lambda r: (r.round, r.pk), default=None)))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,24 @@ def catalogue_categories(items: QuerySet[Item], scheme: Scheme) -> list[tuple[Ca
 
 
 def catalogue_years(items: QuerySet[Item]) -> list[tuple[int, int]]:
-    """Years of publication with their counts, newest first."""
-    rows = items.order_by().annotate(y=ExtractYear("published_at")).values_list("y").annotate(n=Count("pk"))
-    return sorted(((y, n) for y, n in rows if y), reverse=True)
+    """Years of publication (in the site's time zone) with their counts, newest first.
+
+    Each year counted between its first instants, an index range of (state, published_at): extracting the
+    year of every row is a function call per row on SQLite (0.9 s at 200,000 items). Three queries."""
+    dated = items.order_by().filter(published_at__isnull=False)
+    first, last = (dated.order_by(order).values_list("published_at", flat=True).first()
+                   for order in ("published_at", "-published_at"))
+    if first is None or last is None:
+        return []
+
+    def start(year: int) -> dt.datetime:
+        return timezone.make_aware(dt.datetime(year, 1, 1))
+
+    years = range(timezone.localtime(first).year, timezone.localtime(last).year + 1)
+    per_year = [
+        dated.filter(published_at__gte=start(year), published_at__lt=start(year + 1))
+        .annotate(y=Value(year, output_field=IntegerField())).values("y").annotate(n=Count("pk")).values_list("y", "n")
+        for year in years
+    ]
+    rows = per_year[0].union(*per_year[1:], all=True)
+    return sorted(((y, n) for y, n in rows if n), reverse=True)

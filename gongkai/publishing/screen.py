@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.publishing.models import Attachment, Finding, Item, ScreeningDictionary
 from gongkai.screening import (
@@ -28,9 +31,21 @@ from gongkai.screening import (
 )
 from gongkai.screening import Finding as EngineFinding
 
-__all__ = ["dictionary_of", "dictionary_version", "is_blocking", "screen_item", "screener_for"]
+__all__ = [
+    "FindingInContext",
+    "dictionary_of",
+    "dictionary_version",
+    "in_context",
+    "is_blocking",
+    "is_mask",
+    "place_of",
+    "screen_item",
+    "screener_for",
+]
 
 TEXT_FIELDS = ("title", "summary", "body")
+FIELD_NAMES = {"title": gettext_lazy("标题"), "summary": gettext_lazy("摘要"), "body": gettext_lazy("正文")}
+CONTEXT_CHARS = 20  # characters shown on each side of a finding
 _cache: dict[tuple[str, int | None], Screener] = {}
 _lock = threading.Lock()
 
@@ -125,3 +140,49 @@ def summary(findings: Iterable[Finding]) -> dict[str, Any]:
         "open": sum(1 for f in rows if not f.resolved_at),
         "rules": sorted({f.rule for f in rows}),
     }
+
+
+def is_mask(finding: Finding) -> bool:
+    """The suggestion is a mask of personal data (11*************02X, 138****5678) that can replace the
+    found text as it stands, one character for one."""
+    return (finding.category == Category.PERSONAL.value and "*" in finding.suggestion
+            and len(finding.suggestion) == len(finding.text) and not finding.field.startswith("attachment:"))
+
+
+def place_of(finding: Finding, attachment_names: dict[int, str] | None = None) -> str:
+    """Where a finding is, as a reader counts: “正文第43字”, “标题第5字”, “附件“名单.xlsx””."""
+    if finding.field.startswith("attachment:"):
+        key = finding.field.partition(":")[2]
+        name = (attachment_names or {}).get(int(key)) if key.isdigit() else None
+        return _("附件“%(name)s”") % {"name": name} if name else _("附件")
+    return _("%(field)s第%(n)s字") % {"field": FIELD_NAMES.get(finding.field, finding.field), "n": finding.start + 1}
+
+
+@dataclass(frozen=True)
+class FindingInContext:
+    """A finding with the text around it, as a reviewer reads it."""
+
+    finding: Finding
+    place: str
+    before: str
+    after: str
+    can_mask: bool
+
+
+def in_context(item: Item, findings: Iterable[Finding], width: int = CONTEXT_CHARS) -> list[FindingInContext]:
+    """Each finding with up to `width` characters of the item's text on each side (none for attachments,
+    whose text is not kept)."""
+    names = {a.pk: a.name for a in item.attachments.all()}
+    rows = []
+    for finding in findings:
+        text = getattr(item, finding.field, "") if finding.field in TEXT_FIELDS else ""
+        here = text[finding.start : finding.end] == finding.text
+        before = " ".join(text[max(0, finding.start - width) : finding.start].split()) if here else ""
+        after = " ".join(text[finding.end : finding.end + width].split()) if here else ""
+        rows.append(FindingInContext(
+            finding=finding, place=place_of(finding, names),
+            before=("…" if here and finding.start > width else "") + before,
+            after=after + ("…" if here and finding.end + width < len(text) else ""),
+            can_mask=here and is_mask(finding),
+        ))
+    return rows

@@ -17,7 +17,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from gongkai.publishing.models import Item, SearchGram
 
-__all__ = ["bigrams", "index_item", "normalise", "search", "terms_of", "unindex_item"]
+__all__ = ["bigrams", "document_of", "index_item", "normalise", "search", "terms_of", "unindex_item"]
 
 _RUN = re.compile(r"\w+")
 MAX_TERMS = 8
@@ -36,14 +36,14 @@ def bigrams(text: str) -> set[str]:
     return found
 
 
-def _document(item: Item) -> str:
+def document_of(item: Item) -> str:
     return "\n".join((item.title, item.summary, item.document_number, item.body, item.index_number or ""))
 
 
 def index_item(item: Item) -> None:
     """(Re)build the item's rows of the index; call when it is published or corrected."""
     SearchGram.objects.filter(item=item).delete()
-    SearchGram.objects.bulk_create([SearchGram(item=item, gram=gram) for gram in sorted(bigrams(_document(item)))],
+    SearchGram.objects.bulk_create([SearchGram(item=item, gram=gram) for gram in sorted(bigrams(document_of(item)))],
                                    batch_size=2000)
 
 

@@ -9,6 +9,7 @@ publication (a secrecy marking, sure personal data) is not resolved by a reviewe
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -24,7 +25,7 @@ from gongkai.audit.services import changes, record, snapshot
 from gongkai.orgs import permissions
 from gongkai.orgs.constants import REVIEW_STAGE_ROLES, Role
 from gongkai.orgs.models import Organisation
-from gongkai.publishing import config, screen, search
+from gongkai.publishing import config, interpretation, screen, search
 from gongkai.publishing.constants import Decision, ItemEvent, ItemState, Stage
 from gongkai.publishing.models import (
     Attachment,
@@ -35,6 +36,7 @@ from gongkai.publishing.models import (
     Review,
     ScreeningDictionary,
 )
+from gongkai.report.read.sniff import agrees_with_name
 from gongkai.screening import DictionaryError
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "ITEM_FIELDS",
     "STAGE_ROLE",
     "add_attachment",
+    "apply_mask",
     "approve",
     "can_edit_dictionary",
     "can_review",
@@ -184,18 +187,30 @@ def index_number_for(item: Item) -> str:
     return pattern.render(NumberSequence.next_in("index:" + pattern.scope(**values)), **values)
 
 
-def _refuse_if_blocked(item: Item) -> None:
-    open_blocking = list(item.findings.filter(blocking=True, resolved_at__isnull=True)[:5])
-    if open_blocking:
-        listed = "；".join(f"“{f.text}”（{f.message}）" for f in open_blocking)
+def _refuse_if_open_findings(item: Item) -> None:
+    """Nothing is published while a screening finding, a warning included, is neither fixed (gone from the
+    text) nor confirmed by a reviewer with a reason: “上网信息不泄密，涉密信息不上网”."""
+    open_findings = item.findings.filter(resolved_at__isnull=True)
+    count = open_findings.count()
+    if count:
+        listed = "；".join(f"{screen.place_of(f)}“{f.text}”（{f.message}）" for f in open_findings[:5])
         raise ValidationError(
-            _("筛查发现涉密标识或个人信息等问题尚未确认，不能发布：%(list)s。请修改后重新提交，或由审核人写明理由后确认。")
-            % {"list": listed}
+            _("还有 %(n)s 个筛查问题未处理，不能发布：%(list)s。请遮盖或修改，或由审核人写明理由后确认。")
+            % {"n": count, "list": listed}
         )
 
 
+def _refuse_if_unseen(item: Item, seen: Collection[int] | None) -> list[int]:
+    """The open findings' ids; when the page says which it showed (`seen`), refuse a decision taken
+    without one of them (the item was screened again after the page was opened)."""
+    open_ids = sorted(item.findings.filter(resolved_at__isnull=True).values_list("pk", flat=True))
+    if seen is not None and set(open_ids) - set(seen):
+        raise ValidationError(_("筛查问题已有更新，请查看最新的筛查问题后再作决定。"))
+    return open_ids
+
+
 def _publish(item: Item, *, actor: Any) -> None:
-    _refuse_if_blocked(item)
+    _refuse_if_open_findings(item)
     if not item.index_number:
         item.index_number = index_number_for(item)
     item.state, item.published_at = ItemState.PUBLISHED, timezone.now()
@@ -206,17 +221,22 @@ def _publish(item: Item, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def approve(item: Item, *, actor: Any, comment: str = "") -> Item:
-    """Pass the current stage; 终审 publishes the item."""
+def approve(item: Item, *, actor: Any, comment: str = "", seen: Collection[int] | None = None) -> Item:
+    """Pass the current stage; 终审 publishes the item. `seen`: the open findings the reviewer was shown.
+    The findings still open when 初审 or 复审 passes are recorded with the decision."""
     item = _locked(item)
     stage = _require_review(actor, item)
+    open_ids = _refuse_if_unseen(item, seen)
     if stage is Stage.FINAL:
-        _refuse_if_blocked(item)
+        _refuse_if_open_findings(item)
+        interpretation.check_final(item)  # 政策解读: 同步发布
     Review.objects.create(item=item, round=item.review_round, stage=stage, decision=Decision.APPROVED,
                           reviewer=actor, comment=comment.strip())
-    record(ItemEvent.APPROVED, actor=actor, obj=item, after={"stage": stage, "comment": comment.strip()})
+    record(ItemEvent.APPROVED, actor=actor, obj=item,
+           after={"stage": stage, "comment": comment.strip(), "open_findings": len(open_ids)})
     if stage is Stage.FINAL:
         _publish(item, actor=actor)
+        interpretation.publish_with(item, actor=actor)
     else:
         item.state = NEXT_STATE[stage]
         item.save(update_fields=["state", "updated_at"])
@@ -255,6 +275,47 @@ def resolve_finding(finding: Finding, *, actor: Any, reason: str) -> Finding:
     finding.save(update_fields=["resolved_by", "resolved_at", "resolution"])
     record(ItemEvent.FINDING_RESOLVED, actor=actor, obj=item, after={**finding.excerpt(), "reason": finding.resolution})
     return finding
+
+
+MASKABLE_STATES = (ItemState.DRAFT, ItemState.RETURNED, ItemState.FIRST_REVIEW, ItemState.SECOND_REVIEW,
+                   ItemState.FINAL_REVIEW)
+
+
+@transaction.atomic
+def apply_mask(finding: Finding, *, actor: Any) -> Item:
+    """Replace the found personal data by its suggested mask (11*************02X, 138****5678) in the
+    item's text, then screen it again. Before publication a reviewer (or the writer, on a draft) does it;
+    on a published item it is a correction (更正) by its keeper. The audit entry holds the mask, never the
+    unmasked text."""
+    item = _locked(finding.item)
+    finding = Finding.objects.select_for_update().get(pk=finding.pk, item=item)
+    if not permissions.can_view(actor, item.org):
+        raise _deny(_("您无权查看该信息。"))
+    if not screen.is_mask(finding):
+        raise ValidationError(_("该筛查问题没有可直接套用的遮盖方式，请修改内容或写明理由后确认。"))
+    text = getattr(item, finding.field)
+    if text[finding.start : finding.end] != finding.text:
+        raise ValidationError(_("内容已经改动，该筛查问题已过时；请重新提交筛查。"))
+    masked = text[: finding.start] + finding.suggestion + text[finding.end :]
+    place = screen.place_of(finding)
+    if item.state == ItemState.PUBLISHED:
+        return correct(item, actor=actor, reason=_("遮盖%(place)s的个人信息") % {"place": place},
+                       data={finding.field: masked})
+    if item.state not in MASKABLE_STATES:
+        raise ValidationError(_("该信息已撤回，不能修改。"))
+    in_review = item.state not in (ItemState.DRAFT, ItemState.RETURNED)
+    if in_review and not permissions.has_role(actor, item.org, *RESOLVING_ROLES):
+        raise _deny(_("审核中的信息须由本机关的审核人遮盖。"))
+    if not in_review:
+        _require_edit(actor, item.org)
+    setattr(item, finding.field, masked)
+    item.save(update_fields=[finding.field, "updated_at"])
+    record(ItemEvent.FINDING_MASKED, actor=actor, obj=item,
+           after={"field": finding.field, "place": place, "rule": finding.rule, "start": finding.start,
+                  "masked": finding.suggestion})
+    findings = screen.screen_item(item)
+    record(ItemEvent.SCREENED, actor=actor, obj=item, after=screen.summary(findings))
+    return item
 
 
 def _require_keeper(actor: Any, item: Item) -> None:
@@ -331,6 +392,12 @@ def add_attachment(item: Item, *, actor: Any, upload: UploadedFile) -> Attachmen
         raise ValidationError({"file": _("文件过大：每个附件不超过 %(mb)s MB。") % {"mb": limit // (1024 * 1024)}})
     if upload.size == 0:
         raise ValidationError({"file": _("文件是空的。")})
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    if not agrees_with_name(content, name):  # checked by content: a renamed program or a damaged file is refused
+        raise ValidationError({"file": _("文件内容与扩展名不符（文件已损坏，或不是%(ext)s文件）。") % {
+            "ext": PurePosixPath(name).suffix.lower().lstrip(".").upper()}})
     attachment = Attachment(item=item, name=name, size=upload.size, uploaded_by=actor)
     attachment.file.save(name, upload, save=False)
     attachment.save()

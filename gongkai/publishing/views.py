@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.orgs import permissions
 from gongkai.orgs.decorators import staff_member_required
-from gongkai.publishing import deadline, register, services, stats
+from gongkai.publishing import deadline, register, screen, services, stats
 from gongkai.publishing.constants import ItemState
 from gongkai.publishing.forms import (
     AttachmentForm,
@@ -28,6 +28,7 @@ from gongkai.publishing.forms import (
     NormativeDocumentForm,
 )
 from gongkai.publishing.models import Attachment, Finding, Item, NormativeDocument, ScreeningDictionary
+from gongkai.web import params
 
 
 def _apply_errors(form: Any, exc: ValidationError) -> None:
@@ -118,7 +119,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "publishing/item_detail.html", {
         "item": item,
         "clock": deadline.clock_for(item.made_on, item.published_at, schedule=deadline.holiday_schedule()),
-        "findings": item.findings.select_related("resolved_by"),
+        "findings": screen.in_context(item, item.findings.select_related("resolved_by")),
+        "open_count": item.findings.filter(resolved_at__isnull=True).count(),
+        "can_mask": _may_mask(user, item),
         "reviews": item.reviews.select_related("reviewer"),
         "corrections": item.corrections.select_related("actor"),
         "attachments": item.attachments.all(),
@@ -131,6 +134,19 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "max_mb": services.max_attachment_bytes() // (1024 * 1024),
         "read_only": not editable,
     })
+
+
+def _may_mask(user: Any, item: Item) -> bool:
+    """Whether the page offers the one-click mask (the service checks again)."""
+    if item.state in (ItemState.DRAFT, ItemState.RETURNED):
+        return permissions.can_edit(user, item.org)
+    if item.state == ItemState.PUBLISHED:
+        return permissions.has_role(user, item.org, *services.KEEPING_ROLES)
+    return item.stage is not None and permissions.has_role(user, item.org, *services.RESOLVING_ROLES)
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
 
 
 def _act(request: HttpRequest, item: Item, action: Any, success: str) -> HttpResponse:
@@ -158,7 +174,9 @@ def item_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("decision") == "return":
         return _act(request, item, lambda: services.send_back(item, actor=request.user, comment=comment),
                     _("已退回修改。"))
-    return _act(request, item, lambda: services.approve(item, actor=request.user, comment=comment), _("审核通过。"))
+    seen = _ids(request.POST.getlist("seen")) if "findings_shown" in request.POST else None
+    return _act(request, item, lambda: services.approve(item, actor=request.user, comment=comment, seen=seen),
+                _("审核通过。"))
 
 
 @staff_member_required
@@ -169,6 +187,15 @@ def finding_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     reason = request.POST.get("reason", "")
     return _act(request, item, lambda: services.resolve_finding(finding, actor=request.user, reason=reason),
                 _("已确认该筛查问题。"))
+
+
+@staff_member_required
+@require_POST
+def finding_mask(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = get_object_or_404(Finding.objects.select_related("item__org"), pk=pk)
+    item = _visible_item(request, finding.item_id)
+    return _act(request, item, lambda: services.apply_mask(finding, actor=request.user),
+                _("已按建议遮盖，并重新筛查。"))
 
 
 @staff_member_required
@@ -235,10 +262,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 @staff_member_required
 def register_list(request: HttpRequest) -> HttpResponse:
     docs = NormativeDocument.objects.visible_to(request.user).select_related("org").prefetch_related("amendments")
-    try:
-        year = int(request.GET.get("year", "")) if request.GET.get("year") else timezone.localdate().year - 1
-    except ValueError:
-        year = timezone.localdate().year - 1
+    year = params.whole_number(request.GET.get("year"), minimum=params.FIRST_YEAR, maximum=params.LAST_YEAR)
+    year = year or timezone.localdate().year - 1
     orgs = list(permissions.visible_orgs(request.user))
     figures = stats.art20_1_many(orgs, year)
     table = [{"org": org, "values": [figures[org.pk][cell] for cell in stats.ART20_1_CELLS]} for org in orgs]

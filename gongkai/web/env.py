@@ -57,6 +57,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def private_sqlite_file() -> None:
+    """Create the SQLite database file owner-only (0600), or take group/other rights off an existing one.
+
+    SQLite gives its -wal and -shm files the database file's rights.
+    """
+    url = database_url()
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.parent.is_dir():
+        return  # the database's own error is clearer than ours
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, os.fstat(fd).st_mode & 0o700)
+    finally:
+        os.close(fd)
+
+
 def secret_key_path() -> Path:
     return data_dir() / SECRET_KEY_FILE
 
@@ -76,9 +94,13 @@ def ensure_data_dir_and_secret_key() -> Path:
     """Create the data directory and, unless `GONGKAI_SECRET_KEY` is set, a private secret-key file.
 
     Called by the commands that run the site (serve, demo, restore), never by the settings themselves.
+    A new data directory is owner-only (0700), and so is an SQLite database file (0600).
     """
     root = data_dir()
-    root.mkdir(parents=True, exist_ok=True)
+    if not root.is_dir():
+        root.mkdir(parents=True)
+        root.chmod(0o700)  # owner-only whatever the umask: it holds the database, uploads and keys
+    private_sqlite_file()
     if not env_str("GONGKAI_SECRET_KEY") and not secret_key_path().is_file():
         path = secret_key_path()
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

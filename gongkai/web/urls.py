@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.utils.module_loading import module_has_submodule
 from drf_spectacular.views import SpectacularAPIView
 
+from gongkai.audit.views import AuditedPasswordChangeView, admin_password_change
 from gongkai.web import views
 from gongkai.web.api import discover_api_modules
 
@@ -41,7 +42,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(template_name="registration/password_change.html"),
+        AuditedPasswordChangeView.as_view(template_name="registration/password_change.html"),
         name="password_change",
     ),
     path(
@@ -50,6 +51,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="password_change_done",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/password_change/", admin.site.admin_view(admin_password_change)),  # audited; same URL name
     path("admin/", admin.site.urls),
     path("api/", include((api_patterns, "api"))),
     path("healthz", views.healthz, name="healthz"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
@@ -19,6 +20,10 @@ HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # Django's LoginView puts the request's host in `site_name`; the page shows the site's own name
+        return {**super().get_context_data(**kwargs), "site_name": settings.GONGKAI_SITE_NAME}
 
 
 def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:

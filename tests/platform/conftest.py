@@ -77,6 +77,12 @@ def _database_server_available() -> None:
         require(problem)
 
 
+@pytest.fixture(autouse=True)
+def _audit_checkpoints_in_tmp(settings: Any, tmp_path: Path) -> None:
+    """Each test writes its audit checkpoints to a file of its own, never to the working directory."""
+    settings.GONGKAI_AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
+
+
 def on_postgres() -> bool:
     return _postgres_params() is not None
 

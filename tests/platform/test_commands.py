@@ -17,7 +17,10 @@ from pathlib import Path
 from tests.platform.conftest import subprocess_env
 
 GONGKAI = [sys.executable, "-m", "gongkai.cli"]
-DUMP = ["manage", "dumpdata", "--natural-foreign", "-e", "contenttypes", "-e", "auth.permission", "-e", "sessions"]
+DUMP = [
+    "manage", "dumpdata", "--natural-foreign",
+    "-e", "contenttypes", "-e", "auth.permission", "-e", "sessions", "-e", "django_rq",
+]
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:

@@ -123,7 +123,7 @@ def test_forms_answer_bad_input_in_chinese_per_field(demo, org, client_for):
     })
     page = response.content.decode()
     assert response.status_code == 200
-    assert "这个用户名已被使用" in page and "请至少选择一个角色" in page and "该字段是必填项" in page
+    assert "这个用户名已被使用" in page and "请至少选择一个角色" in page and "请填写姓名" in page
     assert "密码" in page and ("太短" in page or "至少" in page)
 
     response = client.post(f"/orgs/{dazhai.pk}/people/add/", {

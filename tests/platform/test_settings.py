@@ -134,6 +134,7 @@ def test_health_check_and_error_pages_never_500_on_bad_input(demo, client_for):
     client = client_for("dazhai_handler")
     assert client.get("/orgs/99999/").status_code == 404
     assert client.get("/audit/", {"org": "abc", "page": "zz"}).status_code == 200
-    assert client.get("/api/audit-entries/", {"org": "abc"}).status_code == 200  # the filter is ignored
+    refused = client.get("/api/audit-entries/", {"org": "abc"})  # a filter that is no number is refused
+    assert refused.status_code == 400 and "整数" in refused.json()["detail"]
     page = client.get("/no-such-page/")
     assert page.status_code == 404 and "没有找到这个页面" in page.content.decode()

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
 
+from gongkai.tasks import config as tasks_config
 from gongkai.web.env import data_dir, database_url, env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # the `gongkai` package
@@ -26,6 +28,13 @@ GONGKAI_APPS = [
     "gongkai.appeals",
     "gongkai.annual",
     "gongkai.applications",
+    "gongkai.tasks",
+    "gongkai.disclosure",
+    "gongkai.findings",
+    "gongkai.consultations",
+    "gongkai.notifications",
+    "gongkai.complaints",
+    "gongkai.oversight",
 ]
 
 INSTALLED_APPS = [
@@ -40,6 +49,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
 ]
 
 MIDDLEWARE = [
@@ -52,8 +65,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.web.conditional.PublicPageCacheMiddleware",
+    "gongkai.web.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.web.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.web.urls"
@@ -82,10 +98,18 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         database_url(),
-        conn_max_age=env_int("GONGKAI_DB_CONN_MAX_AGE", 60),
+        # 0: a connection per request, so the database sees only the few requests working at once
+        conn_max_age=env_int("GONGKAI_DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
+# A read replica for the public pages (PostgreSQL streaming replication): gongkai.web.routers.
+if env_str("GONGKAI_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("GONGKAI_REPLICA_DATABASE_URL"), conn_max_age=env_int("GONGKAI_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["gongkai.web.routers.PublicReadRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # Writers take the lock when they begin: no "database is locked" on lock upgrade between threads.
@@ -123,6 +147,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- throttling (gongkai.web.throttle) --------------------------------------------------------------------
+# Login: django-axes locks an account, and separately an address, after N wrong passwords.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
+GONGKAI_LOGIN_COOLOFF_MINUTES = env_int("GONGKAI_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = GONGKAI_LOGIN_COOLOFF_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per account and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.web.throttle.locked_out"
+AXES_VERBOSE = False
+# Anonymous pages: (requests, seconds) per address, counted in the cache.
+GONGKAI_RATE_LIMITS = {
+    "apply": (env_int("GONGKAI_APPLY_PER_HOUR", 10), 3600),  # online applications submitted
+    "track": (env_int("GONGKAI_TRACK_PER_HOUR", 60), 3600),  # tracking-code lookups
+    "comment": (env_int("GONGKAI_COMMENT_PER_HOUR", 10), 3600),  # comments on drafts (意见征集)
+    "complain": (env_int("GONGKAI_COMPLAIN_PER_HOUR", 5), 3600),  # 投诉举报 submitted online
+}
+# 投诉举报: periods in working days (local rules differ): reply to the complainant, the agency's explanation
+GONGKAI_COMPLAINT_PERIODS = {"reply": env_int("GONGKAI_COMPLAINT_REPLY_DAYS", 20),
+                             "explain": env_int("GONGKAI_COMPLAINT_EXPLAIN_DAYS", 5)}
+# 督促整改: the usual period given to correct (working days; the supervisor may set another date)
+GONGKAI_RECTIFICATION_DAYS = env_int("GONGKAI_RECTIFICATION_DAYS", 20)
+# --- cache: local memory in one process; GONGKAI_CACHE_URL=redis://host:6379/1 shares it between processes
+# and machines (the public pages, rate limits; gongkai.web.cache) ---------------------------------------------
+GONGKAI_CACHE_URL = env_str("GONGKAI_CACHE_URL")
+if GONGKAI_CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": GONGKAI_CACHE_URL,
+                          "KEY_PREFIX": "gongkai"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gongkai",
+                          "OPTIONS": {"MAX_ENTRIES": 3000}}}
+# Public pages served from the cache to visitors who are not logged in (gongkai.web.conditional), by URL name.
+GONGKAI_PUBLIC_PAGES = frozenset(env_list("GONGKAI_PUBLIC_PAGES", [
+    "portal:home", "portal:agency", "publishing:catalogue", "publishing:public_item", "publishing:guide",
+    "annual:public_list", "annual:public_agency", "annual:public_report", "applications:apply", "applications:track",
+]))
+GONGKAI_PUBLIC_CACHE_SECONDS = env_int("GONGKAI_PUBLIC_CACHE_SECONDS", 3600)
+# (one waitress process serves every request: its memory is the one place to count)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -133,9 +196,33 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # non-file form data, 2.5 MB
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files stream to a temporary file
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+GONGKAI_DESCRIPTION_MAX_CHARS = env_int("GONGKAI_DESCRIPTION_MAX_CHARS", 5000)  # an application's description
+# what one anonymous application may attach (the public form; staff registration has the request limit only)
+GONGKAI_PUBLIC_UPLOADS = {"files": env_int("GONGKAI_PUBLIC_MAX_FILES", 5),
+                          "file_mb": env_int("GONGKAI_PUBLIC_MAX_FILE_MB", 5),
+                          "total_mb": env_int("GONGKAI_PUBLIC_MAX_TOTAL_MB", 10)}
+GONGKAI_MAX_PARAMETER_CHARS = env_int("GONGKAI_MAX_PARAMETER_CHARS", 1000)  # one query parameter, longer: 400
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 MEDIA_ROOT = DATA_DIR / "files"
+
+# --- serving (`gongkai serve`, waitress): slow or idle clients cannot hold every connection -------------------
+# waitress' defaults (100 connections, 120 s idle) let one client with 100 half-open connections lock every
+# user out. Here: many more connections (poll(), not select()), idle ones closed after 30 s, checked every
+# 5 s, a request's header bounded. In production a reverse proxy (nginx, README) limits each address too.
+GONGKAI_WAITRESS = {
+    "connection_limit": env_int("GONGKAI_CONNECTION_LIMIT", 1000),
+    "channel_timeout": env_int("GONGKAI_CHANNEL_TIMEOUT", 30),
+    "cleanup_interval": env_int("GONGKAI_CLEANUP_INTERVAL", 5),
+    "max_request_header_size": 64 * 1024,
+    "asyncore_use_poll": True,
+    "backlog": 1024,
+}
+# Requests running the site at once (`gongkai.web.server.WorkGate`); more wait asleep, /healthz never waits.
+GONGKAI_WORKING_REQUESTS = env_int("GONGKAI_WORKING_REQUESTS", 8)
+GONGKAI_THREADS = env_int("GONGKAI_THREADS", 256)  # waitress threads: enough that no request waits in its queue
+# Web processes of `gongkai serve` on one port (gongkai.web.workers): one per core unless set.
+GONGKAI_WEB_WORKERS = env_int("GONGKAI_WEB_WORKERS", 0) or (os.cpu_count() or 1)
 
 # --- static files: collected under the data directory, served by WhiteNoise ------------------------------
 STATIC_URL = "/static/"
@@ -167,6 +254,8 @@ else:
     EMAIL_FILE_PATH = DATA_DIR / "outbox"
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# the address in front of links in notification mails, e.g. https://gk.example.gov.cn (empty: paths only)
+GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "")
 ADMINS = [("", address) for address in env_list("GONGKAI_ADMIN_EMAILS", [])]
 
 # --- REST API -------------------------------------------------------------------------------------------------
@@ -176,6 +265,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["gongkai.orgs.permissions.IsStaffMember"],
+    "DEFAULT_PARSER_CLASSES": [
+        "gongkai.web.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -195,6 +289,23 @@ SPECTACULAR_SETTINGS = {
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "政府信息公开工作平台")
 GONGKAI_DATA_DIR = DATA_DIR
+
+# --- audit trail anchoring: the chain head written outside the database (see gongkai/audit/checkpoints.py)
+GONGKAI_AUDIT_CHECKPOINT_FILE = DATA_DIR / "audit-checkpoints.jsonl"
+GONGKAI_AUDIT_CHECKPOINT_EVERY = env_int("GONGKAI_AUDIT_CHECKPOINT_EVERY", 1000)  # entries; 0 = daily only
+GONGKAI_AUDIT_CHECKPOINT_EMAILS = env_list("GONGKAI_AUDIT_CHECKPOINT_EMAILS", [])  # the supervising office
+
+# --- background tasks (Django's Tasks framework): the database by default, Redis/RQ for several machines
+GONGKAI_TASKS_REDIS_URL = env_str("GONGKAI_TASKS_REDIS_URL")
+TASKS = tasks_config.tasks(GONGKAI_TASKS_REDIS_URL)
+RQ_QUEUES = tasks_config.rq_queues(GONGKAI_TASKS_REDIS_URL)
+
+# --- 依申请公开转主动公开 (条例 第四十四条) and the review of withheld information (条例 第十八条)
+GONGKAI_CONVERSION_SIMILARITY = float(env_str("GONGKAI_CONVERSION_SIMILARITY", "0.5"))  # bigram overlap 0–1
+GONGKAI_CONVERSION_MIN_REQUESTS = env_int("GONGKAI_CONVERSION_MIN_REQUESTS", 2)
+GONGKAI_CONVERSION_WINDOW_DAYS = env_int("GONGKAI_CONVERSION_WINDOW_DAYS", 730)
+GONGKAI_WITHHELD_REVIEW_MONTHS = env_int("GONGKAI_WITHHELD_REVIEW_MONTHS", 12)
+GONGKAI_WITHHELD_REMINDER_DAYS = env_int("GONGKAI_WITHHELD_REMINDER_DAYS", 30)
 
 LOGGING = {
     "version": 1,

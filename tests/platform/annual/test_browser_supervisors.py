@@ -12,20 +12,15 @@ import pytest
 
 from gongkai.orgs.models import Organisation
 from gongkai.web import demo as demo_module
-from tests.platform.conftest import REPO, require
-from tests.platform.test_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.platform.conftest import REPO
+from tests.platform.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_tools
 
 pytestmark = pytest.mark.browser
 SCREENSHOT = REPO / "docs" / "screenshots" / "annual-supervisors.png"
 
 
 def test_the_supervisor_sees_every_subordinate_report_and_the_charts(live_server, audit_flushable, tmp_path):
-    if not CHROMIUM.exists():
-        require(f"chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        require("playwright is not installed (pip install -e '.[dev]')")
+    sync_playwright, expect = playwright_tools()
     demo_module.load_all()
     county = Organisation.objects.get(name="某县人民政府")
     shot = tmp_path / "annual-supervisors.png"
@@ -48,8 +43,10 @@ def test_the_supervisor_sees_every_subordinate_report_and_the_charts(live_server
             expect(page.locator("body")).to_contain_text("第一项加第二项之和")  # 城关街道's 勾稽 error
             images = page.locator(".charts img")
             expect(images).to_have_count(3)
+            # each chart is drawn by the server when asked for: wait until all three have arrived
+            page.wait_for_function("() => [...document.querySelectorAll('.charts img')].every(img => img.complete)")
             for index in range(3):
-                loaded = images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+                loaded = images.nth(index).evaluate("img => img.naturalWidth > 0")
                 assert loaded, f"chart {index} did not load"
             page.screenshot(path=str(shot), full_page=True)
             # the supervisor reads a township's report and cannot change it

@@ -108,6 +108,10 @@ def test_bulk_check_of_a_zip_with_findings_as_xlsx(county, client_for):
     assert book.sheetnames == ["汇总", "检查结果"]
     rules = {row[4] for row in book["检查结果"].iter_rows(min_row=2, values_only=True)}
     assert {"T3.balance", "XY.carry_over"} <= rules
+    outcomes = {row[0]: row[4] for row in book["汇总"].iter_rows(min_row=2, max_row=4, values_only=True)}
+    assert outcomes == {"reports.zip/甲镇2023.txt": "通过", "reports.zip/甲镇2022.html": "通过",
+                        "reports.zip/乙镇2023.txt": "有错误"}
+    assert "通过2份，有错误1份，未能完整读取0份" in text
     # a server folder is for operators only
     refused = client.post(f"/annual/supervise/{county_gov.pk}/check/", {"folder": "/etc"})
     assert refused.status_code == 403
