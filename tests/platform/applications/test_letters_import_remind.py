@@ -17,10 +17,10 @@ from openpyxl import Workbook
 from gongkai.applications import letters, services, stats
 from gongkai.applications.importer import RegisterImportError, import_register
 from gongkai.applications.models import LetterTemplate, Request
-from gongkai.orgs.models import User
 from gongkai.applications.reminders import send_reminders
 from gongkai.cli import main
 from gongkai.law.report_format import CellRef
+from gongkai.orgs.models import User
 
 pytestmark = pytest.mark.django_db
 
