@@ -54,6 +54,15 @@ def test_browse_by_topic_genre_and_year(demo: DemoContext) -> None:
     assert Client().get("/publishing/catalogue/", {"topic": "x", "year": "abc"}).status_code == 200
 
 
+def test_the_catalogue_keeps_every_filter_chosen_for_the_next_search(demo: DemoContext) -> None:
+    item = Item.objects.public().get(title__contains="耕地地力")
+    chosen = {"org": item.org_id, "topic": item.topic_id, "genre": item.genre_id, "year": item.published_at.year}
+    page = Client().get("/publishing/catalogue/", chosen).content.decode()
+    for name, value in chosen.items():
+        menu = page.split(f'<select id="{name}"', 1)[1].split("</select>", 1)[0]
+        assert f'<option value="{value}" selected>' in menu, name  # the search form sends them again
+
+
 def test_guide_page_of_an_agency(demo: DemoContext) -> None:
     dazhai = Organisation.objects.get(name="大寨乡")
     page = Client().get(f"/publishing/guide/{dazhai.pk}/").content.decode()
