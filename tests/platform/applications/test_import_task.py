@@ -37,7 +37,8 @@ def upload(client, org, rows, django_capture_on_commit_callbacks):
 
 
 def test_a_large_register_is_imported_by_the_worker_and_the_page_says_how_many(
-        small_inline, client_for, dazhai, django_capture_on_commit_callbacks) -> None:
+        small_inline, client_for, dazhai, django_capture_on_commit_callbacks,
+        audit_flushable) -> None:  # the worker ends its own connection: a real, committed database
     client = client_for("dazhai_admin")
     response = upload(client, dazhai, GOOD, django_capture_on_commit_callbacks)
     job = Job.objects.get()
@@ -55,7 +56,8 @@ def test_a_large_register_is_imported_by_the_worker_and_the_page_says_how_many(
 
 
 def test_a_large_register_with_a_bad_row_imports_nothing_and_offers_the_problems(
-        small_inline, client_for, dazhai, django_capture_on_commit_callbacks) -> None:
+        small_inline, client_for, dazhai, django_capture_on_commit_callbacks,
+        audit_flushable) -> None:  # the worker ends its own connection: a real, committed database
     client = client_for("dazhai_admin")
     bad = [*GOOD[:4], ["2024/13/40", "当面提交", "自然人", "李四", "", "", "某文件", "", ""]]
     upload(client, dazhai, bad, django_capture_on_commit_callbacks)
