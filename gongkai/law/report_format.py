@@ -140,7 +140,7 @@ class ReportFormat:
         return self._sections[key]
 
     def cells(self) -> tuple[CellRef, ...]:
-        return tuple(self._kinds)
+        return self._cells
 
     def kind(self, ref: CellRef) -> CellKind:
         return self._kinds[ref]
@@ -152,6 +152,10 @@ class ReportFormat:
     @cached_property
     def _sections(self) -> dict[str, Section]:
         return {s.key: s for s in self.sections}
+
+    @cached_property
+    def _cells(self) -> tuple[CellRef, ...]:
+        return tuple(self._kinds)
 
     @cached_property
     def _kinds(self) -> dict[CellRef, CellKind]:

@@ -44,12 +44,17 @@ class AnnualReport:
 
     def __post_init__(self) -> None:
         fmt = self.format
-        for ref in fmt.cells():
-            self.cells.setdefault(ref, None)
+        refs = fmt.cells()
+        if self.cells:
+            unknown = self.cells.keys() - set(refs)
+            for ref in refs:
+                self.cells.setdefault(ref, None)
+        else:
+            unknown = set()
+            self.cells.update(dict.fromkeys(refs))
         for section in fmt.sections:
             if section.is_text:
                 self.sections.setdefault(section.key, "")
-        unknown = set(self.cells) - set(fmt.cells())
         if unknown:
             raise ReportDataError(f"格式{fmt.id}中没有这些单元格：{', '.join(sorted(map(str, unknown)))}")
         for ref, value in self.cells.items():

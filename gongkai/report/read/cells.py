@@ -9,9 +9,9 @@ row splits; where several splits satisfy it, the caller is told the row is ambig
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from itertools import combinations, islice
+from itertools import combinations
 from typing import NamedTuple
 
 Number = int | Decimal
@@ -59,18 +59,22 @@ def atoms_of(text: str, start: int, end: int) -> tuple[list[Atom], list[bool]]:
     atoms: list[Atom] = []
     weak: list[bool] = []
     previous_end = -1
+    make = tuple.__new__  # Atom(...) without the named tuple's keyword handling: one call per figure
     for match in _TOKEN.finditer(text, start, end):
         at = match.start()
         if previous_end >= 0:
             gap = text[previous_end:at]
-            separators = gap.count("\t") + gap.count("|")
-            if separators > 1 and not gap.strip(" \t|"):  # only tabs, pipes and spaces: blank cells
-                for _ in range(separators - 1):
-                    atoms.append(Atom("blank", "", previous_end))
-                    weak.append(False)
-            weak.append(gap == " ")
+            if gap == "\t":
+                weak.append(False)
+            else:
+                separators = gap.count("\t") + gap.count("|")
+                if separators > 1 and not gap.strip(" \t|"):  # only tabs, pipes and spaces: blank cells
+                    for _ in range(separators - 1):
+                        atoms.append(make(Atom, ("blank", "", previous_end)))
+                        weak.append(False)
+                weak.append(gap == " ")
         number = match.group("num")
-        atoms.append(Atom("num", number, at) if number else Atom("none", match.group(), at))
+        atoms.append(make(Atom, ("num", number, at) if number else ("none", match.group(), at)))
         previous_end = match.end()
     return atoms, weak
 
@@ -108,13 +112,13 @@ def readings(
         return found
     # No split passes the row's own arithmetic: the row is wrong whichever way it splits. The splits
     # there are (one, when every digit is a cell) go to the table's identities to be told apart.
-    splits = _distinct(list(islice(_walk(atoms, expected, {}, None, expected - len(atoms)), MAX_FALLBACK + 1)))
+    splits = _distinct(_walk(atoms, expected, {}, None, expected - len(atoms), MAX_FALLBACK + 1))
     if len(splits) > MAX_FALLBACK:
         return []
     return [reading._replace(checked=False) for reading in splits]
 
 
-def _passing(source: Iterator[RowReading], check: Check) -> list[RowReading]:
+def _passing(source: Iterable[RowReading], check: Check) -> list[RowReading]:
     """The readings of least cost that pass `check`."""
     found: list[RowReading] = []
     for generated, reading in enumerate(source, start=1):
@@ -140,13 +144,18 @@ def _with_blanks(text: str, atoms: list[Atom], expected: int, totals: Totals) ->
     # spaces only: a tab or a line break is a cell boundary of its own
     ends = [a.offset + len(a.text) for a in atoms]
     gaps = [i for i in range(len(atoms) - 1) if not text[ends[i] : atoms[i + 1].offset].strip(" ")]
+    budget = MAX_CANDIDATES
     for chosen in combinations(gaps, missing):
         with_blanks: list[Atom] = []
         for i, atom in enumerate(atoms):
             with_blanks.append(atom)
             if i in chosen:
                 with_blanks.append(Atom("blank", "", atom.offset + len(atom.text)))
-        yield from _split_glued(with_blanks, expected, totals)
+        found = _split_glued(with_blanks, expected, totals, budget)
+        yield from found
+        budget -= len(found)
+        if budget <= 0:
+            return
 
 
 def _distinct(found: list[RowReading]) -> list[RowReading]:
@@ -156,8 +165,8 @@ def _distinct(found: list[RowReading]) -> list[RowReading]:
     return list(seen.values())
 
 
-def _split_glued(atoms: list[Atom], expected: int, totals: Totals) -> Iterator[RowReading]:
-    """Readings with glued digit runs cut into whole numbers (no leading zeros), by depth-first search.
+def _split_glued(atoms: list[Atom], expected: int, totals: Totals, cap: int = MAX_CANDIDATES) -> list[RowReading]:
+    """Readings with glued digit runs cut into whole numbers (no leading zeros), by depth-first search; at most `cap`.
 
     Where the row ends in a total (表三's 总计), its digits are the end of the last run: each suffix
     is tried as the total and the parts before it may not sum past it. A total column in the middle
@@ -166,47 +175,97 @@ def _split_glued(atoms: list[Atom], expected: int, totals: Totals) -> Iterator[R
     cost = expected - len(atoms)
     last = expected - 1
     if last not in totals or not atoms or not atoms[-1].text.isdigit() or not _splittable(atoms[-1]):
-        yield from _walk(atoms, expected, totals, None, cost)
-        return
+        return _walk(atoms, expected, totals, None, cost, cap)
     tail = atoms[-1]
     inner = {column: parts for column, parts in totals.items() if column != last}
+    found: list[RowReading] = []
     for k in range(1, len(tail.text) + 1):
         suffix = tail.text[-k:]
         if k > 1 and suffix[0] == "0":
             continue
         head = atoms[:-1] + ([Atom("num", tail.text[:-k], tail.offset)] if k < len(tail.text) else [])
         total = int(suffix)
-        for reading in _walk(head, last, inner, (totals[last], total), cost):
-            yield RowReading((*reading.values, total), (*reading.offsets, tail.offset + len(tail.text) - k), cost)
+        at = tail.offset + len(tail.text) - k
+        for reading in _walk(head, last, inner, (totals[last], total), cost, cap - len(found)):
+            found.append(RowReading((*reading.values, total), (*reading.offsets, at), cost))
+        if len(found) >= cap:
+            break
+    return found
 
 
 def _walk(
-    atoms: list[Atom], expected: int, totals: Totals, bound: tuple[tuple[int, ...], int] | None, cost: int
-) -> Iterator[RowReading]:
-    capacity = [0] * (len(atoms) + 1)  # how many values the atoms from i on can give at most
-    for i in range(len(atoms) - 1, -1, -1):
-        capacity[i] = capacity[i + 1] + (len(_digits(atoms[i])) if _splittable(atoms[i]) else 1)
+    atoms: list[Atom], expected: int, totals: Totals, bound: tuple[tuple[int, ...], int] | None, cost: int, cap: int
+) -> list[RowReading]:
+    """Every split of the atoms into `expected` values (at most `cap`), depth first, in the order of shorter pieces."""
+    count = len(atoms)
+    splittable = [_splittable(a) for a in atoms]
+    digits_of = [_digits(a) for a in atoms]
+    capacity = [0] * (count + 1)  # how many values the atoms from i on can give at most
+    for i in range(count - 1, -1, -1):
+        capacity[i] = capacity[i + 1] + (len(digits_of[i]) if splittable[i] else 1)
     bounded, limit = (set(bound[0]), bound[1]) if bound else (set(), 0)
+    # every bounded value comes from the digits (or is written as none): the parts must spell the total exactly,
+    # and a place in the digits (atom, digit, column, sum so far) that led to no reading leads to none again
+    exact = bound is not None and all(splittable[i] or atoms[i].value() == 0 for i in range(count))
+    dead: set[tuple[int, int, int, int]] | None = set() if exact and not totals else None
+    # a value is at least the sum of its digits: when every value is a part of the total, the digits still to
+    # come must not sum past what is left of it (floor[i][at]: the digits of atom i from `at` on and of those after)
+    floor: list[list[int]] | None = None
+    if exact and bounded.issuperset(range(expected)) and not any(a.text[:1] == "-" for a in atoms):
+        floor = [[] for _ in range(count + 1)]
+        after = 0
+        floor[count] = [0]
+        for i in range(count - 1, -1, -1):
+            sums = [after]
+            if splittable[i]:
+                for digit in reversed(digits_of[i]):
+                    sums.append(sums[-1] + int(digit))
+            floor[i] = sums[::-1]
+            after = floor[i][0]
+    found: list[RowReading] = []
+    values: list[Number | None] = []
+    offsets: list[int] = []
 
-    def walk(
-        index: int, at: int, values: tuple[Number | None, ...], offsets: tuple[int, ...], spent: int
-    ) -> Iterator[RowReading]:
-        if index == len(atoms):
-            if len(values) == expected:
-                yield RowReading(values, offsets, cost)
-            return
-        atom = atoms[index]
+    def walk(index: int, at: int, spent: int) -> bool:
+        """Extend the split in `values`; False once `cap` readings are found."""
         column = len(values)
+        if index == count:
+            if column == expected and (not exact or spent == limit):
+                found.append(RowReading(tuple(values), tuple(offsets), cost))
+                return len(found) < cap
+            return True
         if column >= expected:
-            return
-        if not _splittable(atom):
-            yield from walk(index + 1, 0, (*values, atom.value()), (*offsets, atom.offset), spent)
-            return
-        digits = _digits(atom)
+            return True
+        if dead is None:
+            return extend(index, at, spent, column)
+        place = (index, at, column, spent)
+        if place in dead:
+            return True
+        before = len(found)
+        going = extend(index, at, spent, column)
+        if len(found) == before:
+            dead.add(place)
+        return going
+
+    def extend(index: int, at: int, spent: int, column: int) -> bool:
+        atom = atoms[index]
+        if not splittable[index]:
+            values.append(atom.value())
+            offsets.append(atom.offset)
+            going = walk(index + 1, 0, spent)
+            del values[-1], offsets[-1]
+            return going
+        digits = digits_of[index]
         signed = len(digits) < len(atom.text)  # "-10" glued: the sign is the first piece's (本年增/减 "1-10")
         parts = totals.get(column)
         forced = sum(values[i] or 0 for i in parts) if parts and all(values[i] is not None for i in parts) else None
-        lengths = [len(str(forced))] if forced is not None else range(1, len(digits) - at + 1)
+        left_after = expected - column - 1
+        atoms_after = count - index - 1
+        # the digits left after this piece must still fill the columns after it; a piece starting with 0 is "0"
+        longest = len(digits) - at - max(0, left_after - capacity[index + 1])
+        if digits[at] == "0":
+            longest = min(longest, 1)
+        lengths = [len(str(forced))] if forced is not None else range(1, longest + 1)
         for length in lengths:
             piece = digits[at : at + length]
             if len(piece) < length or (length > 1 and piece[0] == "0"):
@@ -218,17 +277,21 @@ def _walk(
             if now_spent > limit and bound:
                 break  # longer pieces are larger still
             rest = len(digits) - at - length
-            left_after = expected - column - 1
-            atoms_after = len(atoms) - index - 1
             if left_after < atoms_after + (1 if rest else 0) or left_after > rest + capacity[index + 1]:
                 continue
-            value, where = (*values, number), (*offsets, atom.offset + at + (1 if signed and at else 0))
-            if rest:
-                yield from walk(index, at + length, value, where, now_spent)
-            else:
-                yield from walk(index + 1, 0, value, where, now_spent)
+            if floor is not None and now_spent + floor[index][at + length] > limit:
+                continue
+            values.append(number)
+            offsets.append(atom.offset + at + (1 if signed and at else 0))
+            going = walk(index, at + length, now_spent) if rest else walk(index + 1, 0, now_spent)
+            del values[-1], offsets[-1]
+            if not going:
+                return False
+        return True
 
-    yield from walk(0, 0, (), (), 0)
+    if cap > 0:
+        walk(0, 0, 0)
+    return found
 
 
 def _splittable(atom: Atom) -> bool:

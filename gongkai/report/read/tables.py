@@ -192,15 +192,32 @@ def _row_arithmetic(table: Table, row: Row) -> tuple[Check, dict[int, tuple[int,
 
 def _row_check(table: Table, row: Row) -> Check:
     """The identities that lie within one row, as a check on that row's values (None: not decidable)."""
-    columns = [c.key for c in table.columns]
-    local = table.row_identities[row.key]
+    index = {c.key: i for i, c in enumerate(table.columns)}
+    sides = [
+        (tuple(index[ref.column] for ref in identity.left), tuple(index[ref.column] for ref in identity.right))
+        for identity in table.row_identities[row.key]
+    ]
 
     def check(values: tuple[Number | None, ...]) -> bool | None:
-        if not local:
-            return True  # no arithmetic to judge by: only a row that splits one way is read
-        by_column = dict(zip(columns, values, strict=True))
-        # an identity with a blank cell cannot be judged: it does not rule a reading out
-        return all(_holds(identity, lambda ref: by_column[ref.column]) is not False for identity in local)
+        # no arithmetic to judge by: only a row that splits one way is read; an identity with a blank
+        # cell cannot be judged: it does not rule a reading out
+        for left, right in sides:
+            total = 0
+            for i in left:
+                value = values[i]
+                if value is None:
+                    break
+                total += value
+            else:
+                for i in right:
+                    value = values[i]
+                    if value is None:
+                        break
+                    total -= value
+                else:
+                    if total != 0:
+                        return False
+        return True
 
     return check
 
@@ -270,13 +287,16 @@ def _settle(table: Table, result: TableReading, pending: list[tuple[Row, list[Ro
         else:
             for row, options in doubtful:
                 result.ambiguous_rows.append((row, options, options[0].offsets[0] if options[0].offsets else 0))
-    for row in table.rows:
+    width = len(table.columns)
+    refs = table.cells()  # row by row
+    for position, row in enumerate(table.rows):
         reading = chosen.get(row.key)
-        for index, column in enumerate(table.columns):
-            ref = CellRef(table.key, row.key, column.key)
-            result.values[ref] = reading.values[index] if reading else None
-            if reading:
-                result.offsets[ref] = reading.offsets[index]
+        row_refs = refs[position * width : (position + 1) * width]
+        if reading:
+            result.values.update(zip(row_refs, reading.values, strict=True))
+            result.offsets.update(zip(row_refs, reading.offsets, strict=True))
+        else:
+            result.values.update(dict.fromkeys(row_refs))
 
 
 def _zero_filled(

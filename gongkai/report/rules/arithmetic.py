@@ -39,10 +39,11 @@ def check_identities(report: AnnualReport) -> list[Finding]:
 
 def _broken(report: AnnualReport, identity: Identity) -> tuple[int | Decimal, int | Decimal] | None:
     """The two sums when the identity fails; None when it holds or cannot be evaluated (a blank cell)."""
-    left = [report.cells[r] for r in identity.left]
-    right = [report.cells[r] for r in identity.right]
-    if any(v is None for v in (*left, *right)):
+    cells = report.cells
+    left = [cells[r] for r in identity.left]
+    right = [cells[r] for r in identity.right]
+    if None in left or None in right:
         return None
-    left_sum: int | Decimal = sum(v for v in left if v is not None)
-    right_sum: int | Decimal = sum(v for v in right if v is not None)
+    left_sum: int | Decimal = sum(left)  # type: ignore[arg-type]  # no None, as checked
+    right_sum: int | Decimal = sum(right)  # type: ignore[arg-type]
     return None if left_sum == right_sum else (left_sum, right_sum)

@@ -17,12 +17,15 @@ def check_cells(report: AnnualReport, settings: RuleSettings) -> list[Finding]:
     findings: list[Finding] = []
     for table in fmt.tables:
         blanks: list[CellRef] = []
-        for ref in table.cells():
+        kinds = [column.kind for column in table.columns]
+        for position, ref in enumerate(table.cells()):  # row by row
             value = report.cells[ref]
-            kind = fmt.kind(ref)
             if value is None:
                 blanks.append(ref)
                 continue
+            if type(value) is int and value >= 0:
+                continue  # a count as it should be
+            kind = kinds[position % len(kinds)]
             if kind is not CellKind.AMOUNT and isinstance(value, Decimal):
                 # 统计口径：件数为整数; the model keeps a non-integer count as found
                 findings.append(
