@@ -5,16 +5,17 @@ with horizontally (`gridSpan`, `hMerge`) and vertically (`vMerge`) merged cells 
 columns, a table split into several across pages, and tables pasted as text (paragraphs of
 tab-separated cells). A paragraph in the Caption style is the caption of the table below it.
 Grid columns too narrow to hold text (slivers Word and LibreOffice leave where column edges nearly
-meet) are left out. Every part is read within `limits` before python-docx opens the package; a
-table's grid is bounded.
+meet) are left out. Every part is read within `limits` before lxml parses the document and its styles
+(found by the package's relationships); a table's grid is bounded.
 """
 
 from __future__ import annotations
 
-import io
+import posixpath
+import re
 import zipfile
+from xml.sax.saxutils import quoteattr
 
-from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -23,6 +24,7 @@ from gongkai.report.read.blocks import TextOut, clean
 from gongkai.report.read.limits import LimitExceeded, ZipReader, count_tags, current
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NS = {"w": _W[1:-1]}
 _SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}rPr", f"{_W}pPr", f"{_W}fldChar"}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CAPTION_STYLES = {"caption", "题注"}
@@ -31,19 +33,74 @@ _SLIVER = 30  # twips (half a millimetre): a grid column narrower than this hold
 
 def to_text(data: bytes) -> str:
     try:
-        parts = ZipReader(data).check_office()  # every part within the limits before python-docx reads any
+        parts = ZipReader(data).check_office()  # every part within the limits before any is parsed
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument("READ.not_a_report", f"无法打开Word文件：文件已损坏（{exc}）") from None
     count_tags(*(part for name, part in parts.items() if name.endswith(".xml")))
     try:
-        document = Document(io.BytesIO(data))
-        captions = {s.style_id for s in document.styles if (s.name or "").lower() in _CAPTION_STYLES}
-    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        body, captions = _open(parts)
+    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
         why = f"{type(exc).__name__}: {exc}"[:200]
         raise UnreadableDocument("READ.not_a_report", f"无法打开Word文件：文件已损坏（{why}）") from None
     out = TextOut()
-    _Body(out, captions).blocks(document.element.body)
+    _Body(out, captions).blocks(body)
     return out.text()
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+_STYLES = "/styles"
+
+
+def _open(parts: dict[str, bytes]) -> tuple[etree._Element, set[str]]:
+    """The document's body and its caption style ids, from the package's parts (found by their relationships)."""
+    main = _target(parts, "", _OFFICE_DOCUMENT) or "word/document.xml"
+    body = etree.fromstring(parts[main], _PARSER).find(f"{_W}body")
+    if body is None:
+        raise ValueError(f"{main}中没有正文（w:body）")
+    used = {style.get(qn("w:val")) or "" for style in body.iter(f"{_W}pStyle")}
+    styles = _target(parts, main, _STYLES)
+    return body, _caption_styles(parts[styles], used) if used and styles in parts else set()
+
+
+_STYLE_NAME = re.compile(rb'<w:name\s+w:val="([^"]*)"')
+
+
+def _caption_styles(styles: bytes, used: set[str]) -> set[str]:
+    """Which of the style ids the body uses are named Caption (题注). A template's styles part is large (python-docx's
+    own: 350 KB, most of it latent styles), so with Word's usual `w:` prefix only the used styles are looked at."""
+    if b" w:styleId=" not in styles:
+        return {
+            style.get(qn("w:styleId")) or ""
+            for style in etree.fromstring(styles, _PARSER).iter(f"{_W}style")
+            if (style.xpath("string(w:name/@w:val)", namespaces=_NS) or "").lower() in _CAPTION_STYLES
+        }
+    captions: set[str] = set()
+    for style_id in used:
+        at = styles.find(b" w:styleId=" + quoteattr(style_id).encode())
+        if at < 0:
+            continue
+        end = styles.find(b"</w:style>", at)
+        name = _STYLE_NAME.search(styles, at, end if end >= 0 else len(styles))
+        if name and name.group(1).decode("utf-8", "replace").lower() in _CAPTION_STYLES:
+            captions.add(style_id)
+    return captions
+
+
+def _target(parts: dict[str, bytes], source: str, kind: str) -> str | None:
+    """The part that `source`'s relationship of `kind` points to ("" for the package), as a part name."""
+    folder, _, name = source.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    if rels not in parts:
+        return None
+    for relationship in etree.fromstring(parts[rels], _PARSER).iter(_RELATIONSHIPS):
+        if (relationship.get("Type") or "").endswith(kind) and relationship.get("TargetMode") != "External":
+            target = relationship.get("Target") or ""
+            if target.startswith("/"):
+                return target[1:]
+            return posixpath.normpath(posixpath.join(folder, target)) if folder else posixpath.normpath(target)
+    return None
 
 
 class _Body:

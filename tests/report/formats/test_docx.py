@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Callable
 from functools import cache
 
 import docx
@@ -223,3 +225,43 @@ def test_blank_cells_stay_blank(seed_report: AnnualReport) -> None:
     data = render(report, "docx")
     assert isinstance(data, bytes)
     assert read_bytes(data).report == report
+
+
+def _repacked(data: bytes, change: Callable[[dict[str, bytes]], dict[str, bytes]]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, part in change(parts).items():
+            archive.writestr(name, part)
+    return buffer.getvalue()
+
+
+def test_captions_are_found_whatever_prefix_the_styles_part_uses(seed_report: AnnualReport) -> None:
+    """Word writes `w:`; another writer may bind the same namespace to another prefix (XML Namespaces §3)."""
+    data = render(seed_report, "docx")
+    assert isinstance(data, bytes)
+
+    def other_prefix(parts: dict[str, bytes]) -> dict[str, bytes]:
+        styles = parts["word/styles.xml"]
+        for old, new in ((b"xmlns:w=", b"xmlns:ww="), (b"<w:", b"<ww:"), (b"</w:", b"</ww:"), (b" w:", b" ww:")):
+            styles = styles.replace(old, new)
+        return parts | {"word/styles.xml": styles}
+
+    assert to_text(_repacked(data, other_prefix)) == to_text(data) == render_text(seed_report)
+
+
+def test_the_main_document_part_is_found_by_the_package_relationship(seed_report: AnnualReport) -> None:
+    """ECMA-376 Part 2 §9.3: the officeDocument relationship names the main part, wherever it lies."""
+    data = render(seed_report, "docx")
+    assert isinstance(data, bytes)
+
+    def moved(parts: dict[str, bytes]) -> dict[str, bytes]:
+        parts["word/main.xml"] = parts.pop("word/document.xml")
+        parts["word/_rels/main.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", b"word/main.xml")
+        types = parts["[Content_Types].xml"]
+        parts["[Content_Types].xml"] = types.replace(b"/word/document.xml", b"/word/main.xml")
+        return parts
+
+    assert to_text(_repacked(data, moved)) == render_text(seed_report)
