@@ -93,10 +93,11 @@ def test_without_a_redis_address_the_queue_says_how_to_give_one(tmp_path: Path) 
     assert code == 2
 
 
-def test_a_check_without_queue_does_not_import_django() -> None:
-    """Issue 14 item 6: `gongkai report check one.txt` starts without Django; --queue alone brings it in."""
+def test_a_check_without_queue_imports_neither_django_nor_the_collector() -> None:
+    """Issue 14 item 6: `gongkai report check one.txt` starts without Django; --queue alone brings it in. Nor does it
+    load the collector's HTTP client (`report collect` alone needs it)."""
     probe = ("import sys; from gongkai.cli import main; main(['report', 'check', sys.argv[1]]);"
-             "print('django' in sys.modules)")
+             "print('django' in sys.modules, 'gongkai.report.collect.fetch' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe, str(REPO / "tests/fixtures/reports/dazhai-2023.txt")],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert done.stdout.strip().splitlines()[-1] == "False False"
