@@ -58,8 +58,11 @@ class AnnualReport:
         if unknown:
             raise ReportDataError(f"格式{fmt.id}中没有这些单元格：{', '.join(sorted(map(str, unknown)))}")
         for ref, value in self.cells.items():
-            if value is not None:
-                self.cells[ref] = coerce_value(fmt.kind(ref), value, ref)
+            if value is None:
+                continue
+            kind = fmt.kind(ref)
+            if type(value) is not int or kind is CellKind.AMOUNT:  # a count given as an int is as it should be
+                self.cells[ref] = coerce_value(kind, value, ref)
 
     @property
     def format(self) -> ReportFormat:
