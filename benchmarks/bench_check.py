@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import shutil
@@ -130,6 +131,28 @@ def pdf_baselines(paths: list[Path]) -> tuple[int, float | None, float]:
     return pages, pages / (time.perf_counter() - started), raw
 
 
+def _burn(n: int) -> None:
+    total = 0
+    for i in range(n):
+        total += i * i
+
+
+def parallel_capacity(jobs: int, n: int = 10_000_000) -> float:
+    """How much more pure-Python work `jobs` processes do than one in the same time, on this machine now: the
+    most `--jobs N` can gain (a shared virtual machine may give much less than N)."""
+    started = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - started
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_burn, args=(n,)) for _ in range(jobs)]
+    started = time.perf_counter()
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return jobs * one / (time.perf_counter() - started)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=2000)
@@ -167,6 +190,10 @@ def main() -> int:
         if kind == "pdf":
             print(f"gongkai PDF check --jobs {jobs}: {files * pdf_pages_per_file / cpu:.0f} pages per CPU-second "
                   f"= {files * pdf_pages_per_file / cpu / raw:.0%} of raw pypdfium2")  # fmt: skip
+    for jobs in args.jobs:
+        if jobs > 1:
+            gain = parallel_capacity(jobs)
+            print(f"this machine now: {jobs} processes of pure Python do {gain:.2f}x the work of one")
     print("(files/s: wall clock, start-up included; per CPU-s: files per CPU-second of the command and its workers;")
     print(" peak: the largest resident memory of the command or a worker;")
     print(" same model: a sample of the files read back as the report written)")
