@@ -204,10 +204,8 @@ def _walk(
     for i in range(count - 1, -1, -1):
         capacity[i] = capacity[i + 1] + (len(digits_of[i]) if splittable[i] else 1)
     bounded, limit = (set(bound[0]), bound[1]) if bound else (set(), 0)
-    # every bounded value comes from the digits (or is written as none): the parts must spell the total exactly,
-    # and a place in the digits (atom, digit, column, sum so far) that led to no reading leads to none again
+    # every bounded value comes from the digits (or is written as none): the parts must spell the total exactly
     exact = bound is not None and all(splittable[i] or atoms[i].value() == 0 for i in range(count))
-    dead: set[tuple[int, int, int, int]] | None = set() if exact and not totals else None
     # a value is at least the sum of its digits: when every value is a part of the total, the digits still to
     # come must not sum past what is left of it (floor[i][at]: the digits of atom i from `at` on and of those after)
     floor: list[list[int]] | None = None
@@ -236,18 +234,6 @@ def _walk(
             return True
         if column >= expected:
             return True
-        if dead is None:
-            return extend(index, at, spent, column)
-        place = (index, at, column, spent)
-        if place in dead:
-            return True
-        before = len(found)
-        going = extend(index, at, spent, column)
-        if len(found) == before:
-            dead.add(place)
-        return going
-
-    def extend(index: int, at: int, spent: int, column: int) -> bool:
         atom = atoms[index]
         if not splittable[index]:
             values.append(atom.value())
